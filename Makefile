@@ -1,0 +1,50 @@
+# The course's verbs. The README names two of them: `make cursus` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+# nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
+export PATH := $(BIN):$(PATH)
+
+.PHONY: cursus omgeving boek opdrachten test oefenen pins
+
+## Set everything up and build the course: the book and the student versions.
+cursus: omgeving boek opdrachten
+
+omgeving: $(VENV)/.geinstalleerd node_modules/.geinstalleerd
+
+$(VENV)/.geinstalleerd: requirements.txt pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.geinstalleerd: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## The book, strictly (warnings are errors), into _build/html.
+boek: omgeving
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+## The student versions of the graded assignments, into exercises/release/.
+opdrachten: omgeving
+	$(BIN)/python -m werkalliantie.opdrachten
+
+## Every test. Installs what a fresh machine lacks (Chromium from Debian's packages).
+test: omgeving
+	@command -v chromium >/dev/null || { \
+	  echo "Chromium installeren voor de browsertests..."; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+	$(BIN)/pytest
+
+## Open the practice exercises for a learner, with no code visible.
+oefenen: omgeving
+	$(BIN)/voila notebooks/ --Voila.ip=127.0.0.1
+
+## Re-pin requirements.txt after a change to requirements.in.
+pins:
+	rm -rf /tmp/werkalliantie-pins && $(PYTHON) -m venv /tmp/werkalliantie-pins
+	/tmp/werkalliantie-pins/bin/pip install --quiet -r requirements.in
+	{ echo "# Generated from requirements.in by \`make pins\`: the whole environment, every package pinned."; \
+	  /tmp/werkalliantie-pins/bin/pip freeze; echo "-e ."; } > requirements.txt

@@ -1,0 +1,75 @@
+"""Sphinx extension for the course book.
+
+Case pages (``book/casussen/<id>.md``) are Jinja templates: the case's facts come from
+its data file, so nothing is written twice. Every page notes the data files and the
+package as dependencies, so a change there rebuilds (and re-executes) the pages that
+could show it, instead of leaving stale text or outputs in the book.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+from sphinx.errors import ExtensionError
+
+from werkalliantie import casussen
+
+PAKKET = Path(__file__).resolve().parent
+DATA = PAKKET.parent / "data"
+CASUSPAGINAS = "book/casussen/"
+# The widget manager and require.js, installed from the npm registry (package.json) and
+# served from the book itself: a CDN is not reachable for every reader.
+WIDGETMAP = "_widgets"
+WIDGETBRONNEN = {
+    "node_modules/requirejs/require.js": "require.js",
+    "node_modules/@jupyter-widgets/html-manager/dist": "",
+}
+
+
+def _afhankelijkheden() -> list[Path]:
+    return sorted([*PAKKET.rglob("*.py"), *PAKKET.rglob("*.yaml"), *DATA.rglob("*.*")])
+
+
+def _render_casuspagina(app, docname: str, source: list[str]) -> None:
+    casus_id = docname.removeprefix(CASUSPAGINAS)
+    sjablonen = Path(app.srcdir) / "book" / "_templates"
+    omgeving = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(sjablonen),
+        undefined=jinja2.StrictUndefined,  # a typo in a page fails the build
+        keep_trailing_newline=True,
+    )
+    source[0] = omgeving.from_string(source[0]).render(
+        casus=casussen.laad_casus(casus_id), casussen=casussen.alle_casussen())
+
+
+def _bij_lezen(app, docname: str, source: list[str]) -> None:
+    for pad in _afhankelijkheden():
+        app.env.note_dependency(str(pad))
+    if docname.startswith(CASUSPAGINAS):
+        _render_casuspagina(app, docname, source)
+
+
+def _kopieer_widgetscripts(app, uitzondering) -> None:
+    if uitzondering is not None or app.builder.format != "html":
+        return
+    doel = Path(app.outdir) / WIDGETMAP
+    for bron, naam in WIDGETBRONNEN.items():
+        bron = Path(app.confdir) / bron
+        if not bron.exists():
+            raise ExtensionError(
+                f"{bron} ontbreekt: installeer de scripts voor de widgets met 'npm ci' "
+                "(of 'make cursus').")
+        if bron.is_dir():
+            shutil.copytree(bron, doel, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("*.map", "*.md"))
+        else:
+            doel.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(bron, doel / naam)
+
+
+def setup(app):
+    app.connect("source-read", _bij_lezen)
+    app.connect("build-finished", _kopieer_widgetscripts)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
