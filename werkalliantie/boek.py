@@ -1,7 +1,8 @@
 """Sphinx extension for the course book.
 
-Case pages (``book/casussen/<id>.md``) are Jinja templates: the case's facts come from
-its data file, so nothing is written twice. Every page notes the data files and the
+Case pages (``book/casussen/<id>.md``), and every page whose front matter says
+``sjabloon: true``, are Jinja templates: facts come from the one place they are written
+(a case's data file, a question's definition), so nothing is written twice. Every page notes the data files and the
 package as dependencies, so a change there rebuilds (and re-executes) the pages that
 could show it, instead of leaving stale text or outputs in the book.
 """
@@ -32,23 +33,38 @@ def _afhankelijkheden() -> list[Path]:
     return sorted([*PAKKET.rglob("*.py"), *PAKKET.rglob("*.yaml"), *DATA.rglob("*.*")])
 
 
-def _render_casuspagina(app, docname: str, source: list[str]) -> None:
-    casus_id = docname.removeprefix(CASUSPAGINAS)
+def _is_sjabloon(docname: str, tekst: str) -> bool:
+    if docname.startswith(CASUSPAGINAS):
+        return True
+    if not tekst.startswith("---"):
+        return False
+    voorwerk = tekst[3:].split("\n---", 1)[0]
+    return any(r.strip().replace(" ", "") == "sjabloon:true" for r in voorwerk.splitlines())
+
+
+def sjablooncontext(docname: str) -> dict:
+    """What a page template can use. Add here what a new kind of page needs."""
+    context = {"casussen": casussen.alle_casussen()}
+    if docname.startswith(CASUSPAGINAS):
+        context["casus"] = casussen.laad_casus(docname.removeprefix(CASUSPAGINAS))
+    return context
+
+
+def _render_sjabloon(app, docname: str, source: list[str]) -> None:
     sjablonen = Path(app.srcdir) / "book" / "_templates"
     omgeving = jinja2.Environment(
         loader=jinja2.FileSystemLoader(sjablonen),
         undefined=jinja2.StrictUndefined,  # a typo in a page fails the build
         keep_trailing_newline=True,
     )
-    source[0] = omgeving.from_string(source[0]).render(
-        casus=casussen.laad_casus(casus_id), casussen=casussen.alle_casussen())
+    source[0] = omgeving.from_string(source[0]).render(**sjablooncontext(docname))
 
 
 def _bij_lezen(app, docname: str, source: list[str]) -> None:
     for pad in _afhankelijkheden():
         app.env.note_dependency(str(pad))
-    if docname.startswith(CASUSPAGINAS):
-        _render_casuspagina(app, docname, source)
+    if _is_sjabloon(docname, source[0]):
+        _render_sjabloon(app, docname, source)
 
 
 def _kopieer_widgetscripts(app, uitzondering) -> None:
