@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +33,7 @@ VERSIE = 1
 MAX_TEKST = 20_000
 MAX_ANTWOORD_BYTES = 200_000
 MAX_VRAAG_ID = 100
+_LOSSE_SURROGAAT = re.compile("[\ud800-\udfff]")
 
 
 class AntwoordenFout(Exception):
@@ -82,7 +84,7 @@ def _schoon(waarde: Any, diepte: int = 0) -> Any:
                 f"Je tekst is te lang om op te slaan ({len(waarde)} tekens). "
                 f"Het maximum is {MAX_TEKST} tekens. Maak je tekst korter.")
         # A lone surrogate (half an emoji) cannot be written as UTF-8.
-        return waarde.encode("utf-8", "replace").decode("utf-8")
+        return _LOSSE_SURROGAAT.sub("\ufffd", waarde)
     if isinstance(waarde, list | tuple):
         return [_schoon(w, diepte + 1) for w in waarde]
     if isinstance(waarde, dict):

@@ -143,8 +143,8 @@ def _bericht(fout: dict) -> str:
         return (f"'{fout['input']}' is geen bekend levensdomein; kies uit: "
                 + ", ".join(LEVENSDOMEINEN))
     if fout["type"] == "literal_error":
-        return f"'{fout['input']}' is hier niet toegestaan; {fout['ctx']['expected']}".replace(
-            " or ", " of ")
+        keuzes = fout["ctx"]["expected"].replace(" or ", " of ")
+        return f"'{fout['input']}' is hier niet toegestaan; kies uit {keuzes}"
     return _BERICHTEN.get(fout["type"], f"ongeldige waarde ({fout['msg']})")
 
 

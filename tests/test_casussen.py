@@ -1,0 +1,101 @@
+"""The four cases load; each kind of broken case file gives a Dutch error naming file and field."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from werkalliantie import casussen
+from werkalliantie.casussen import CasusFout, lees_casusbestand
+
+CASUSSEN = ["denise", "peter", "matthias", "nuestra"]
+PROFESSIONALS = {"denise": "Zara", "matthias": "Jozias", "nuestra": "Finn"}
+
+
+@pytest.mark.parametrize("casus_id", CASUSSEN)
+def test_casus_laadt_met_bekende_professional(casus_id):
+    casus = lees_casusbestand(casussen.CASUSSEN_MAP / f"{casus_id}.yaml")
+    assert casus.id == casus_id
+    assert casus.client.naam.lower() == casus_id
+    if casus_id in PROFESSIONALS:
+        assert casus.professional.naam == PROFESSIONALS[casus_id]
+        assert casus.professional.herkomst == "rapport"
+    else:  # the report does not name Peter's professional: the course does, and says so
+        assert casus.professional.herkomst == "cursus"
+    assert all(c.wie for c in casus.citaten)
+
+
+def test_peter_heeft_gemarkeerde_aanvullingen():
+    peter = casussen.laad_casus("peter")
+    delen = [*peter.levensdomeinen, *peter.wat_hielp, *peter.citaten, *peter.huishouden]
+    assert any(d.herkomst == "cursus" for d in delen), "Peter's additions must be marked"
+
+
+def test_alle_casussen_bevat_precies_de_vier():
+    assert sorted(casussen.alle_casussen()) == sorted(CASUSSEN)
+
+
+def _kapotte_kopie(tmp_path: Path, wijzig) -> Path:
+    data = yaml.safe_load((casussen.CASUSSEN_MAP / "denise.yaml").read_text(encoding="utf-8"))
+    wijzig(data)
+    pad = tmp_path / "denise.yaml"
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return pad
+
+
+def _fout(pad: Path) -> str:
+    with pytest.raises(CasusFout) as info:
+        lees_casusbestand(pad)
+    return str(info.value)
+
+
+def test_ontbrekend_veld(tmp_path):
+    pad = _kapotte_kopie(tmp_path, lambda d: d.pop("hulpvraag"))
+    melding = _fout(pad)
+    assert str(pad) in melding
+    assert "'hulpvraag'" in melding and "ontbreekt" in melding
+
+
+def test_verkeerd_type(tmp_path):
+    pad = _kapotte_kopie(tmp_path, lambda d: d["citaten"][0].update(tekst=["geen", "tekst"]))
+    melding = _fout(pad)
+    assert str(pad) in melding
+    assert "'citaten[1].tekst'" in melding and "tekst" in melding
+
+
+def test_onbekend_levensdomein(tmp_path):
+    pad = _kapotte_kopie(tmp_path, lambda d: d["levensdomeinen"][1].update(domein="Geld"))
+    melding = _fout(pad)
+    assert str(pad) in melding
+    assert "'levensdomeinen[2].domein'" in melding
+    assert "'Geld' is geen bekend levensdomein" in melding and "Financiën" in melding
+
+
+def test_onbekende_herkomst_en_onbekend_veld(tmp_path):
+    def wijzig(d):
+        d["hulpvraag"]["herkomst"] = "internet"
+        d["leeftijd"] = 23
+    melding = _fout(_kapotte_kopie(tmp_path, wijzig))
+    assert "'hulpvraag.herkomst'" in melding and "'internet'" in melding
+    assert "'leeftijd'" in melding and "kennen we niet" in melding
+
+
+def test_yaml_syntaxfout(tmp_path):
+    pad = tmp_path / "denise.yaml"
+    pad.write_text("id: denise\nclient:\n  naam: [Denise\n  herkomst: rapport\n", encoding="utf-8")
+    melding = _fout(pad)
+    assert str(pad) in melding
+    assert "geen geldige YAML" in melding and "regel" in melding
+
+
+def test_id_moet_bij_bestandsnaam_passen(tmp_path):
+    pad = _kapotte_kopie(tmp_path, lambda d: d.update(id="denise"))
+    nieuw = pad.rename(tmp_path / "denise2.yaml")
+    assert "'id'" in _fout(nieuw)
+
+
+def test_leeg_en_ontbrekend_bestand(tmp_path):
+    leeg = tmp_path / "leeg.yaml"
+    leeg.write_text("", encoding="utf-8")
+    assert "bevat geen velden" in _fout(leeg)
+    assert "bestaat niet" in _fout(tmp_path / "weg.yaml")
