@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 import yaml
 
@@ -424,7 +424,7 @@ class _Regels:
 
 @cache
 def _regels() -> _Regels:
-    pad = files("werkalliantie") / "data" / _REGELS_NAAM
+    pad = Path(__file__).resolve().parent / "data" / _REGELS_NAAM
     bron = f"werkalliantie/data/{_REGELS_NAAM}"
     try:
         data = yaml.safe_load(pad.read_text(encoding="utf-8"))
