@@ -1,0 +1,266 @@
+"""The book as a reader meets it (issue 4): strictly built, short sentences in the learner
+chapters, nothing copied from the sources, accessible, no requests to other hosts, and
+no broken internal links.
+
+The book is built once per session (fixture ``boek`` in conftest.py); the browser tests
+share one local web server per module and one Chromium per session.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from boektekst import (artikel, eigen_tekst, gekopieerde_stukken, lees_html, lopende_tekst,
+                      shingles, toc_paginas, tokens, zinslengte)
+from conftest import ARTEFACTEN, ROOT
+
+PAGINAS = toc_paginas(ROOT)
+# Not held to the sentence-length bar: guides for trainers and instructors, reference lists.
+GEEN_LEERTEKST = {"book/trainers", "book/docenten", "book/begrippen", "book/bronnen"}
+MAX_WOORDEN_PER_ZIN = 15
+BRONNEN = ROOT.parent / "shared" / "bronnen"
+SHINGLE = 16  # 16 consecutive words in common with a source counts as copied
+
+
+def html_pad(boek: Path, pagina: str) -> Path:
+    return boek / f"{pagina}.html"
+
+
+@functools.cache
+def _soep(pad: Path):
+    return lees_html(pad)
+
+
+# --- 1. The strict build ------------------------------------------------------------------
+
+@pytest.mark.boek
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_pagina_gebouwd_nederlands_een_h1(boek, pagina):
+    pad = html_pad(boek, pagina)
+    assert pad.exists(), f"{pagina} staat in _toc.yml maar heeft geen gebouwde pagina {pad.name}"
+    soep = _soep(pad)
+    assert soep.html.get("lang") == "nl", f"{pagina}: <html lang> is {soep.html.get('lang')!r}"
+    koppen = [" ".join(h.get_text().replace("#", "").split())
+              for h in artikel(soep).find_all("h1")]
+    assert len(koppen) == 1, f"{pagina} heeft {len(koppen)} h1-koppen in plaats van één: {koppen}"
+
+
+# --- 2. Sentence length -------------------------------------------------------------------
+
+@pytest.mark.boek
+def test_zinslengte_leerhoofdstukken(boek):
+    regels = [f"{'pagina':<40} {'zinnen':>6} {'woorden':>7} {'gem.':>5}  grens"]
+    te_lang = []
+    for pagina in PAGINAS:
+        pad = html_pad(boek, pagina)
+        if not pad.exists():
+            continue  # the build test reports it
+        maat, langste = zinslengte(pagina, lopende_tekst(artikel(_soep(pad))))
+        gem = maat.gemiddeld
+        leertekst = pagina not in GEEN_LEERTEKST
+        grens = f"≤ {MAX_WOORDEN_PER_ZIN}" if leertekst else "geen"
+        regels.append(f"{pagina:<40} {maat.zinnen:>6} {maat.woorden:>7} "
+                      f"{'—' if gem is None else f'{gem:5.1f}':>5}  {grens}")
+        if leertekst and gem is not None and gem > MAX_WOORDEN_PER_ZIN:
+            voorbeelden = "\n".join(f"    ({len(z.split())} woorden) {z}" for z in langste[:3])
+            te_lang.append(f"{pagina}: gemiddeld {gem:.1f} woorden per zin; langste zinnen:\n"
+                           f"{voorbeelden}")
+    tabel = "\n".join(regels)
+    ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTEN / "zinslengte.txt").write_text(tabel + "\n", encoding="utf-8")
+    print("\nGemiddelde zinslengte van de lopende tekst per pagina\n" + tabel)
+    assert not te_lang, (
+        f"Leerhoofdstukken boven {MAX_WOORDEN_PER_ZIN} woorden per zin:\n"
+        + "\n".join(te_lang) + "\n\n" + tabel)
+
+
+# --- 3. Nothing copied from the sources ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bronshingles() -> dict[str, set]:
+    teksten = sorted(BRONNEN.glob("*.txt"))
+    if not teksten:
+        pytest.skip(f"De brontekst ontbreekt ({BRONNEN}/*.txt): de kopieertoets kan niet draaien.")
+    return {pad.name: shingles(tokens(pad.read_text(encoding="utf-8")), SHINGLE)
+            for pad in teksten}
+
+
+@pytest.mark.boek
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_niets_gekopieerd_uit_de_bronnen(boek, bronshingles, pagina):
+    pad = html_pad(boek, pagina)
+    if not pad.exists():
+        pytest.fail(f"{pagina}: geen gebouwde pagina")
+    tekst = eigen_tekst(_soep(pad))
+    gevonden = list(dict.fromkeys(
+        f"  uit {naam}: «{stuk}»"
+        for naam, bron in bronshingles.items()
+        for stuk in gekopieerde_stukken(tekst, bron, SHINGLE)))
+    assert not gevonden, (
+        f"{pagina} neemt {SHINGLE} of meer woorden achter elkaar over uit een bron "
+        "(parafraseer, of maak er een gemarkeerd citaat van):\n" + "\n".join(gevonden))
+
+
+# --- 4. Images ------------------------------------------------------------------------------
+
+BESTANDSNAAM = re.compile(r"\.(png|jpe?g|gif|svg|webp)$", re.IGNORECASE)
+
+
+@pytest.mark.boek
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_afbeeldingen_hebben_alt_tekst(boek, pagina):
+    pad = html_pad(boek, pagina)
+    if not pad.exists():
+        pytest.fail(f"{pagina}: geen gebouwde pagina")
+    zonder = []
+    for img in artikel(_soep(pad)).find_all("img"):
+        alt = (img.get("alt") or "").strip()
+        # docutils fills a missing alt with the file name: a screen reader reads that out.
+        if not alt or BESTANDSNAAM.search(alt):
+            zonder.append(f"  {img.get('src')} (alt={img.get('alt')!r})")
+    assert not zonder, f"{pagina}: afbeeldingen zonder beschrijvende alt-tekst:\n" + "\n".join(zonder)
+
+
+# --- 5. Internal links ----------------------------------------------------------------------
+
+LINKATTRIBUTEN = ("href", "src")
+
+
+def _ids(pad: Path) -> set[str]:
+    soep = _soep(pad)
+    return {el["id"] for el in soep.find_all(id=True)} | {
+        el["name"] for el in soep.find_all("a", attrs={"name": True})}
+
+
+@pytest.mark.boek
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_interne_links_werken(boek, pagina):
+    pad = html_pad(boek, pagina)
+    if not pad.exists():
+        pytest.fail(f"{pagina}: geen gebouwde pagina")
+    kapot = []
+    for el in _soep(pad).find_all(True):
+        for attr in LINKATTRIBUTEN:
+            waarde = el.get(attr)
+            if not waarde or not isinstance(waarde, str):
+                continue
+            url = urlparse(waarde)
+            if url.scheme or url.netloc:  # another host, mailto:, data: ...
+                continue
+            adres, anker = urldefrag(waarde)
+            adres = unquote(adres.split("?", 1)[0])
+            doel = (pad.parent / adres).resolve() if adres else pad
+            if doel.is_dir():
+                doel = doel / "index.html"
+            if not doel.is_relative_to(boek.resolve()) or not doel.exists():
+                kapot.append(f"  <{el.name} {attr}={waarde!r}>: {doel} bestaat niet")
+            elif anker and doel.suffix == ".html" and unquote(anker) not in _ids(doel):
+                kapot.append(f"  <{el.name} {attr}={waarde!r}>: geen anker #{anker} "
+                             f"in {doel.relative_to(boek.resolve())}")
+    assert not kapot, f"{pagina}: kapotte interne verwijzingen:\n" + "\n".join(sorted(set(kapot)))
+
+
+# --- 6. Accessibility and no network, in the browser --------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ERNSTIG = {"serious", "critical"}
+# Exceptions, only for markup that ipywidgets itself generates: (axe rule, CSS selector that
+# matches only widget markup — a node is excused if it lies inside a match, reason).
+UITZONDERINGEN: list[tuple[str, str, str]] = [
+    ("aria-input-field-name", ".widget-slider .noUi-handle, .jupyter-widgets .noUi-handle",
+     "ipywidgets' slider (noUiSlider) gives its handle role=slider without an accessible "
+     "name; the widget's own label (.widget-label) is not tied to it. Upstream: "
+     "jupyter-widgets/ipywidgets, slider accessibility."),
+]
+WIDGETVIEW = "application/vnd.jupyter.widget-view+json"
+WIDGETSELECTOR = re.compile(r"\.(widget-|jupyter-widgets|noUi-)")
+# Pages checked in the browser: every toc page, and the book's entry page.
+BROWSERPAGINAS = [*PAGINAS, "index"]
+
+
+def test_uitzonderingen_gelden_alleen_voor_widgets():
+    for regel, selector, reden in UITZONDERINGEN:
+        for deel in selector.split(","):
+            assert WIDGETSELECTOR.search(deel), (
+                f"uitzondering {regel}: selector {deel.strip()!r} raakt niet alleen "
+                "ipywidgets-markup")
+        assert reden.strip(), f"uitzondering {regel} heeft geen reden"
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(boek):
+    """The built book over http on 127.0.0.1 (a random port), as a reader's browser gets it."""
+    handler = functools.partial(_StilleHandler, directory=str(boek))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    draad = threading.Thread(target=httpd.serve_forever, daemon=True)
+    draad.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@functools.cache
+def _axe_script() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def _toegestaan(page, regel: str, knoop: dict) -> bool:
+    selectors = [s for r, s, _ in UITZONDERINGEN if r == regel]
+    if not selectors:
+        return False
+    doel = knoop["target"][-1] if knoop.get("target") else None
+    if not isinstance(doel, str):  # inside an iframe or shadow DOM: not excused
+        return False
+    return page.evaluate(
+        "([doel, selectors]) => { const el = document.querySelector(doel);"
+        " return !!el && selectors.some(s => el.closest(s) !== null); }",
+        [doel, selectors])
+
+
+@pytest.mark.browser
+@pytest.mark.boek
+@pytest.mark.parametrize("naam", BROWSERPAGINAS)
+def test_toegankelijk_en_zonder_netwerk(server, pagina, naam):
+    """axe-core (WCAG 2.1 A/AA) finds nothing serious or critical outside the widget
+    exceptions, and the page asks no other host for anything (fonts, scripts, widgets)."""
+    pagina.goto(f"{server}/{naam}.html", wait_until="load")
+    if naam == "index":  # the entry page forwards to the first chapter
+        pagina.wait_for_url(re.compile(r"/book/.+\.html"), timeout=10_000)
+    pagina.wait_for_load_state("networkidle")
+    problemen = []
+    if pagina.locator(f"script[type='{WIDGETVIEW}']").count():
+        # Widgets render once the widget manager has loaded; axe must see them rendered.
+        try:
+            pagina.wait_for_selector(".jupyter-widgets", state="attached", timeout=15_000)
+        except PlaywrightTimeout:
+            problemen.append("  de widgets op deze pagina verschijnen niet (widgetmanager?)")
+    pagina.add_script_tag(content=_axe_script())
+    resultaat = pagina.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})", AXE_TAGS)
+    for v in resultaat["violations"]:
+        if v.get("impact") not in ERNSTIG:
+            continue
+        knopen = [k for k in v["nodes"] if not _toegestaan(pagina, v["id"], k)]
+        if knopen:
+            voorbeelden = "\n".join(f"      {k['target']}: {k['html'][:160]}" for k in knopen[:5])
+            problemen.append(f"  axe {v['id']} ({v['impact']}, {len(knopen)}x): {v['help']}\n"
+                             f"{voorbeelden}")
+    for url in pagina.netwerk.geblokkeerd:
+        problemen.append(f"  verzoek naar een andere host (geblokkeerd): {url}")
+    assert not problemen, f"{naam}:\n" + "\n".join(problemen)
