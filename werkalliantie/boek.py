@@ -14,8 +14,9 @@ from pathlib import Path
 
 import jinja2
 from sphinx.errors import ExtensionError
+from sphinx.writers.html5 import HTML5Translator
 
-from werkalliantie import casussen
+from werkalliantie import casussen, opdrachten
 
 PAKKET = Path(__file__).resolve().parent
 DATA = PAKKET.parent / "data"
@@ -47,6 +48,8 @@ def sjablooncontext(docname: str) -> dict:
     context = {"casussen": casussen.alle_casussen()}
     if docname.startswith(CASUSPAGINAS):
         context["casus"] = casussen.laad_casus(docname.removeprefix(CASUSPAGINAS))
+    # The instructor's guide: the nbgrader steps the tests run, the grading rule, points.
+    context.update(opdrachten.boekcontext())
     return context
 
 
@@ -85,7 +88,22 @@ def _kopieer_widgetscripts(app, uitzondering) -> None:
             shutil.copy2(bron, doel / naam)
 
 
+class Vertaler(HTML5Translator):
+    """Sphinx's HTML writer with one accessibility fix.
+
+    docutils gives each bibliography entry role="doc-biblioentry" inside a role="list";
+    ARIA 1.2 deprecates that role and requires listitems there (axe: aria-required-children,
+    critical). The theme mixes its own additions into this class as usual.
+    """
+
+    def visit_citation(self, node):
+        if not isinstance(node.previous_sibling(), type(node)):
+            self.body.append('<div role="list" class="citation-list">\n')
+        self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
 def setup(app):
+    app.set_translator("html", Vertaler, override=True)
     app.connect("source-read", _bij_lezen)
     app.connect("build-finished", _kopieer_widgetscripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
