@@ -39,8 +39,10 @@ test: omgeving
 	$(BIN)/pytest
 
 ## Open the practice exercises for a learner, with no code visible.
+# Voilà (not JupyterLab, which only collapses code) on this computer only, listing the
+# exercises in notebooks/; it reads its settings from notebooks/voila.json (widgets only).
 oefenen: omgeving
-	$(BIN)/voila notebooks/ --Voila.ip=127.0.0.1
+	cd notebooks && $(BIN)/voila . --Voila.ip=127.0.0.1
 
 ## Re-pin requirements.txt after a change to requirements.in.
 pins:

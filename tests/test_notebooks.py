@@ -1,0 +1,122 @@
+"""Every notebook runs top to bottom in a fresh kernel (DESIGN.md, quality bars).
+
+Covers the self-study notebooks (notebooks/), the book's notebook pages (.ipynb, and
+MyST-NB .md pages with a kernelspec; page templates are rendered first, as the book does)
+and the nbgrader source notebooks (exercises/source/). Each runs in a temporary copy of its
+folder without any answer file, so a learner's antwoorden.json is never read or touched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import shutil
+from pathlib import Path
+
+import jinja2
+import nbformat
+import pytest
+import yaml
+from myst_nb.core.read import read_myst_markdown_notebook
+from nbclient import NotebookClient
+
+import werkalliantie
+from werkalliantie import boek
+
+ROOT = Path(__file__).resolve().parent.parent
+ZELFSTUDIE = ROOT / "notebooks"
+BOEK = ROOT / "book"
+BRON = ROOT / "exercises" / "source"
+ANTWOORDBESTANDEN = shutil.ignore_patterns("antwoorden*.json", ".antwoorden*.lock",
+                                           ".ipynb_checkpoints", "_build")
+
+
+def _voorwerk(pad: Path) -> dict:
+    tekst = pad.read_text(encoding="utf-8")
+    if not tekst.startswith("---"):
+        return {}
+    return yaml.safe_load(tekst[3:].split("\n---", 1)[0]) or {}
+
+
+def _notebooks() -> list[Path]:
+    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(BOEK.glob("**/*.ipynb"))
+    gevonden += [p for p in sorted(BOEK.glob("**/*.md")) if "kernelspec" in _voorwerk(p)]
+    gevonden += sorted(BRON.glob("**/*.ipynb")) if BRON.exists() else []
+    return [p for p in gevonden if ".ipynb_checkpoints" not in p.parts]
+
+
+NOTEBOOKS = _notebooks()
+
+
+def _lees(pad: Path) -> nbformat.NotebookNode:
+    if pad.suffix == ".ipynb":
+        return nbformat.read(pad, as_version=4)
+    tekst = pad.read_text(encoding="utf-8")
+    docname = pad.relative_to(ROOT).with_suffix("").as_posix()
+    if boek._is_sjabloon(docname, tekst):  # rendered exactly as the book extension does
+        omgeving = jinja2.Environment(loader=jinja2.FileSystemLoader(BOEK / "_templates"),
+                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        tekst = omgeving.from_string(tekst).render(**boek.sjablooncontext(docname))
+    return read_myst_markdown_notebook(tekst)
+
+
+def _is_toetscel(cel) -> bool:
+    nbgrader = cel.get("metadata", {}).get("nbgrader", {})
+    return (nbgrader.get("grade") and not nbgrader.get("solution")) or (
+        "BEGIN HIDDEN TESTS" in cel.get("source", ""))
+
+
+def _eigen_fouten() -> set[str]:
+    """Names of the exceptions the course raises on purpose (Dutch messages)."""
+    namen = {"AssertionError"}
+    for info in pkgutil.iter_modules(werkalliantie.__path__):
+        module = importlib.import_module(f"werkalliantie.{info.name}")
+        namen |= {naam for naam, obj in vars(module).items()
+                  if inspect.isclass(obj) and issubclass(obj, Exception)
+                  and obj.__module__.startswith("werkalliantie")}
+    return namen
+
+
+def _id(pad: Path) -> str:
+    return pad.relative_to(ROOT).as_posix()
+
+
+@pytest.mark.parametrize("pad", NOTEBOOKS, ids=_id)
+def test_notebook_draait_van_boven_naar_beneden(pad, tmp_path):
+    map_ = tmp_path / pad.parent.name
+    shutil.copytree(pad.parent, map_, ignore=ANTWOORDBESTANDEN)
+    nb = _lees(pad)
+    is_bron = BRON in pad.parents
+    # An nbgrader source notebook is run as autograde would run it with no submission:
+    # its hidden tests must fail then (a missing answer must never score), but only on
+    # purpose, with the course's own Dutch error; every other cell must run cleanly.
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=is_bron,
+                   resources={"metadata": {"path": str(map_)}}).execute()
+
+    eigen = _eigen_fouten() if is_bron else set()
+    problemen = []
+    for nummer, cel in enumerate(nb.cells, 1):
+        for uit in cel.get("outputs", []):
+            if uit.output_type == "error" and not (_is_toetscel(cel) and uit.ename in eigen):
+                problemen.append(f"cel {nummer}: {uit.ename}: {uit.evalue}")
+            if uit.output_type == "stream" and uit.name == "stderr" and (
+                    ZELFSTUDIE in pad.parents or is_bron):
+                # Voilà shows stderr to the learner; nbgrader gives 0 points for it.
+                problemen.append(f"cel {nummer} schrijft naar stderr: {uit.text[:300]}")
+    assert not problemen, f"{_id(pad)}:\n" + "\n".join(problemen)
+    assert not list(map_.glob("antwoorden*.json")), "alleen draaien mag geen antwoord opslaan"
+
+
+@pytest.mark.parametrize("pad", [p for p in NOTEBOOKS if p.suffix == ".ipynb"], ids=_id)
+def test_notebook_opgeslagen_zonder_uitvoer(pad):
+    nb = nbformat.read(pad, as_version=4)
+    met_uitvoer = [n for n, c in enumerate(nb.cells, 1)
+                   if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
+    assert not met_uitvoer, f"{_id(pad)}: cellen met uitvoer: {met_uitvoer} (wis de uitvoer)"
+    assert "widgets" not in nb.metadata, f"{_id(pad)}: bevat opgeslagen widgetstatus"
+
+
+def test_er_is_een_oefennotebook():
+    assert ZELFSTUDIE / "denise-werkalliantie.ipynb" in NOTEBOOKS
+    assert BOEK / "oefeningen" / "denise-werkalliantie.md" in NOTEBOOKS
