@@ -102,7 +102,20 @@ class Vertaler(HTML5Translator):
         self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
+def _zonder_thebe(app, pagename, templatename, context, doctree) -> None:
+    """Drop sphinx-thebe's scripts: the book has no live code cells (launch_buttons.thebe
+    is off), and sphinx-thebe adds its config script twice, which throws a JavaScript
+    error on every page ("THEBE_JS_URL has already been declared")."""
+    scripts = context.get("script_files")
+    if scripts:
+        context["script_files"] = [
+            js for js in scripts
+            if "THEBE_JS_URL" not in str(getattr(js, "attributes", {}).get("body", ""))
+            and "sphinx-thebe" not in str(js)]
+
+
 def setup(app):
+    app.connect("html-page-context", _zonder_thebe)
     app.set_translator("html", Vertaler, override=True)
     app.connect("source-read", _bij_lezen)
     app.connect("build-finished", _kopieer_widgetscripts)

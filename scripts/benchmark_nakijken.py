@@ -1,0 +1,72 @@
+"""How long `nbgrader autograde` takes per submission of the graded assignment.
+
+Not a test: it prints figures. It copies exercises/ into a temporary folder, builds the
+student version, and autogrades twice: one submission (mostly nbgrader's start-up), then
+N submissions. Run it with the course's environment active:
+
+    python scripts/benchmark_nakijken.py [N]      (default N = 10)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from werkalliantie.alliantie import vragenlijst
+from werkalliantie.antwoorden import Antwoordenbestand
+from werkalliantie.opdrachten import OPDRACHT
+
+ROOT = Path(__file__).resolve().parent.parent
+GEGENEREERD = {"release", "submitted", "autograded", "feedback", "downloaded",
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+
+
+def _omgeving() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def _draai(*opdracht: str, map_: Path) -> float:
+    begin = time.perf_counter()
+    subprocess.run(opdracht, cwd=map_, env=_omgeving(), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - begin
+
+
+def _cursus(doel: Path, aantal: int) -> Path:
+    shutil.copytree(ROOT / "exercises", doel,
+                    ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
+    _draai(sys.executable, "-m", "werkalliantie.opdrachten", map_=doel)
+    vrijgegeven = doel / "release" / OPDRACHT
+    lijst = vragenlijst()
+    kans = random.Random(1)
+    for n in range(1, aantal + 1):
+        map_ = doel / "submitted" / f"student-{n:03d}" / OPDRACHT
+        shutil.copytree(vrijgegeven, map_)
+        Antwoordenbestand(map_).bewaar("denise-b", {
+            i.id: kans.randint(lijst.schaal.min, lijst.schaal.max) for i in lijst.items})
+    return doel
+
+
+def main(aantal: int = 10) -> None:
+    with tempfile.TemporaryDirectory() as tijdelijk:
+        metingen = {}
+        for n in (1, aantal):
+            map_ = _cursus(Path(tijdelijk) / f"cursus-{n}", n)
+            metingen[n] = _draai("nbgrader", "autograde", OPDRACHT, map_=map_)
+    een, alle = metingen[1], metingen[aantal]
+    print(f"autograde, 1 inlevering: {een:.1f} s (vooral het opstarten van nbgrader)")
+    print(f"autograde, {aantal} inleveringen: {alle:.1f} s = {alle / aantal:.2f} s per inlevering")
+    if aantal > 1:
+        print(f"elke extra inlevering: {(alle - een) / (aantal - 1):.2f} s")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)

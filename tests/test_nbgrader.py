@@ -1,0 +1,503 @@
+"""The graded assignment through the real nbgrader commands (issue 3).
+
+Modelled on nbgrader's own integration tests: a temporary course folder (a copy of
+exercises/ without generated folders), the real commands, submissions named after their
+scenario, and assertions on files and scores. The commands are the ones the instructor's
+guide shows (``werkalliantie.opdrachten.STAPPEN``), run in that order, so the guide
+cannot drift from what is tested. One autograde run grades every submission.
+
+The quick checks at the top (source notebook, key location, hidden-test entry point)
+need no nbgrader run and carry no marker.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from conftest import ROOT, omgeving
+
+from werkalliantie import toetsen
+from werkalliantie.alliantie import lees_sleutel, vragenlijst
+from werkalliantie.antwoorden import Antwoordenbestand
+from werkalliantie.opdrachten import OPDRACHT, STAPPEN, toetspunten
+
+CURSUS = ROOT / "exercises"
+BRON = CURSUS / "source" / OPDRACHT / f"{OPDRACHT}.ipynb"
+SLEUTEL = CURSUS / "sleutels" / "denise-b.yaml"
+VRAAG = "denise-b"
+GEGENEREERD = {"release", "submitted", "autograded", "feedback", "downloaded",
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+TOETSCELLEN = ("toets-doelen", "toets-taken", "toets-band")
+WIDGETCEL = "fragment-en-stellingen"
+OPEN_VRAAG = "antwoord-wat-zeg-je"
+
+# Answers per scenario. The graded key says doelen 2, taken 4, band 4, tolerance 1.
+GOED = {"doelen_eens": 1, "doelen_eigen": 2, "doelen_helder": 3,      # 2.0
+        "taken_aanpak": 5, "taken_zinvol": 4, "taken_haalbaar": 4,    # 4.33
+        "band_vertrouwen": 3, "band_begrepen": 4, "band_open": 4}     # 3.67
+FOUT = {"doelen_eens": 5, "doelen_eigen": 5, "doelen_helder": 4,      # 4.67
+        "taken_aanpak": 1, "taken_zinvol": 2, "taken_haalbaar": 1,    # 1.33
+        "band_vertrouwen": 1, "band_begrepen": 1, "band_open": 2}     # 1.33
+HALF = {"doelen_eens": 3, "doelen_eigen": 3, "doelen_helder": 3,      # 3.0: exactly 1 off
+        "taken_aanpak": 4, "taken_zinvol": 4}                         # one item open; no band
+OPEN_ANTWOORD = ("Denise, ik heb nog eens nagedacht over wat je zei: het plan voelt niet "
+                 "als jouw plan. Wat vind jij nu het belangrijkste? Jij beslist mee.")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    antwoord: dict | None  # saved through the real answer store; None: no answer file
+    punten: dict[str, float]  # expected points per hidden test cell
+    open_antwoord: str | None = None
+
+
+SCENARIO = {
+    "volledig-goed": Scenario(GOED, dict.fromkeys(TOETSCELLEN, 2.0), OPEN_ANTWOORD),
+    "fout": Scenario(FOUT, dict.fromkeys(TOETSCELLEN, 0.0)),
+    "half": Scenario(HALF, {"toets-doelen": 2.0, "toets-taken": 0.0, "toets-band": 0.0}),
+    "zonder-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
+    "beschadigd-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
+    # Wrong answers, and the locked widget cell rewritten to save the right ones.
+    "vergrendelde-cel-aangepast": Scenario(FOUT, dict.fromkeys(TOETSCELLEN, 0.0)),
+    # Wrong answers, plus a key that agrees with them and a fake grading package.
+    "sleutel-gekopieerd": Scenario(FOUT, dict.fromkeys(TOETSCELLEN, 0.0)),
+}
+VIA_LEEROMGEVING = "volledig-goed"  # arrives through `nbgrader zip_collect`
+HANDMATIG = 3.0  # what the simulated formgrader gives volledig-goed's open answer
+
+
+# --- Quick checks: no nbgrader run --------------------------------------------------------
+
+def _cellen(pad: Path = BRON) -> dict[str, nbformat.NotebookNode]:
+    nb = nbformat.read(pad, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if "nbgrader" in c.metadata}
+
+
+def test_source_bevat_nooit_een_antwoordbestand():
+    assert not list((CURSUS / "source").rglob("antwoorden*.json"))
+
+
+def test_bronnotebook_zonder_uitvoer_en_met_een_verborgen_toets_per_dimensie():
+    nb = nbformat.read(BRON, as_version=4)
+    assert all(not c.get("outputs") and c.get("execution_count") is None
+               for c in nb.cells if c.cell_type == "code")
+    cellen = _cellen()
+    toetsen_ = {gid: c for gid, c in cellen.items() if c.metadata["nbgrader"].get("grade")
+                and c.cell_type == "code"}
+    assert set(toetsen_) == set(TOETSCELLEN)
+    for gid, cel in toetsen_.items():
+        verborgen = re.search(r"### BEGIN HIDDEN TESTS\n(.*)### END HIDDEN TESTS", cel.source, re.S)
+        assert verborgen, gid
+        regels = verborgen.group(1).strip().splitlines()
+        assert regels == ["from werkalliantie.toetsen import punten",
+                          f'punten("{VRAAG}", "{gid.removeprefix("toets-")}")'], gid
+
+
+def test_punten_in_de_metadata_komen_uit_alliantie_yaml():
+    cellen = _cellen()
+    for dimensie in vragenlijst().dimensies:
+        cel = cellen[f"toets-{dimensie.id}"]
+        assert cel.metadata["nbgrader"]["points"] == dimensie.punten
+        assert toetspunten(cel.source) == dimensie.punten
+
+
+def test_open_vraag_handmatig_met_de_vraag_in_een_aparte_vergrendelde_cel():
+    cellen = _cellen()
+    vraag, antwoord = cellen["vraag-wat-zeg-je"], cellen[OPEN_VRAAG]
+    assert vraag.cell_type == antwoord.cell_type == "markdown"
+    assert vraag.metadata["nbgrader"]["locked"] and "Wat zeg je nu tegen Denise?" in vraag.source
+    meta = antwoord.metadata["nbgrader"]
+    assert meta["solution"] and meta["grade"] and not meta["locked"] and meta["points"] > 0
+    widget = cellen[WIDGETCEL]
+    assert widget.metadata["nbgrader"]["locked"] and not widget.metadata["nbgrader"]["grade"]
+    assert f'samenvatting_tekst("{VRAAG}")' in widget.source and "sleutel" not in widget.source
+
+
+def test_sleutel_staat_aan_de_kant_van_de_docent():
+    sleutel = lees_sleutel(SLEUTEL)
+    assert sleutel.vraag == VRAAG
+    pakket = ROOT / "werkalliantie"
+    assert not list(pakket.rglob(SLEUTEL.name))
+    assert not list((CURSUS / "source").rglob("*.yaml"))
+
+
+def test_config_beschermt_het_antwoordbestand_en_wijst_de_sleutels_aan(monkeypatch):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)  # restored afterwards
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(CURSUS)).load_config()
+    assert config.CourseDirectory.root == str(CURSUS)
+    assert config.CourseDirectory.db_url.endswith("/gradebook.db?timeout=30")
+    for opdracht in (p.name for p in (CURSUS / "source").iterdir() if p.is_dir()):
+        assert "antwoorden.json" in config.Autograde.exclude_overwriting[opdracht]
+    assert "SCHRIJF HIER" in config.ClearSolutions.code_stub["python"]
+    assert "Schrijf hier je antwoord" in config.ClearSolutions.text_stub
+    assert toetsen.sleutelmap() == CURSUS / "sleutels"
+
+
+def test_beoordelingsmodel_telt_op_tot_de_punten_van_de_open_vraag():
+    handleiding = (ROOT / "book" / "docenten.md").read_text(encoding="utf-8")
+    model = handleiding.split("(beoordelingsmodel)=", 1)[1].split("\n(", 1)[0]
+    rijen = [r for r in model.splitlines() if r.startswith("| ") and not r.startswith("| ---")]
+    punten = [float(r.rstrip(" |").rsplit("|", 1)[1]) for r in rijen[1:]]  # skip the header
+    assert len(punten) >= 3
+    assert sum(punten) == _cellen()[OPEN_VRAAG].metadata["nbgrader"]["points"]
+
+
+def test_handleiding_toont_de_stappen_en_geen_sleutel():
+    handleiding = (ROOT / "book" / "docenten.md").read_text(encoding="utf-8")
+    assert "{% for stap in nbgrader_stappen %}" in handleiding
+    _geen_sleutelinhoud(handleiding, "book/docenten.md")
+
+
+@pytest.fixture
+def inlevering(tmp_path, monkeypatch):
+    """A course folder with one submission folder as working directory."""
+    cursus = tmp_path / "cursus"
+    (cursus / "sleutels").mkdir(parents=True)
+    shutil.copy(SLEUTEL, cursus / "sleutels")
+    (cursus / "nbgrader_config.py").write_text("")
+    map_ = cursus / "autograded" / "student" / OPDRACHT
+    map_.mkdir(parents=True)
+    monkeypatch.chdir(map_)
+    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)
+    return map_
+
+
+def test_punten_geeft_punten_en_uitleg_zonder_sleutel(inlevering, capsys):
+    Antwoordenbestand(inlevering).bewaar(VRAAG, GOED)
+    assert [toetsen.punten(VRAAG, d.id) for d in vragenlijst().dimensies] == [2.0, 2.0, 2.0]
+    uit = capsys.readouterr()
+    assert uit.err == ""
+    assert "Doelen: jouw score is 2. Dat ligt binnen 1 punt van het antwoordmodel." in uit.out
+    _geen_sleutelinhoud(uit.out, "uitvoer van punten()")
+
+
+@pytest.mark.parametrize("inhoud", [None, b"{kapot", b"\xff\xfe", b'{"schema": 3}'])
+def test_punten_zonder_of_met_beschadigd_antwoordbestand_geeft_0_met_melding(
+        inlevering, capsys, inhoud):
+    if inhoud is not None:
+        (inlevering / "antwoorden.json").write_bytes(inhoud)
+    assert toetsen.punten(VRAAG, "band") == 0.0
+    uit = capsys.readouterr()
+    assert uit.err == ""
+    melding = "Heb je op 'Opslaan' geklikt?" if inhoud is None else "is beschadigd"
+    assert melding in uit.out and "Band: je krijgt 0 van 2 punten." in uit.out
+
+
+def test_beschadigd_antwoordbestand_met_goede_vorige_versie_telt_die_versie(inlevering, capsys):
+    bestand = Antwoordenbestand(inlevering)
+    bestand.bewaar(VRAAG, GOED)
+    bestand.bewaar(VRAAG, GOED)  # the second save keeps a copy of the first
+    bestand.pad.write_text("{kapot", encoding="utf-8")
+    assert toetsen.punten(VRAAG, "taken") == 2.0
+    assert "laatste goede versie" in capsys.readouterr().out
+
+
+def test_sleutel_in_de_inlevering_zelf_telt_niet(inlevering):
+    nep = inlevering / "sleutels"
+    nep.mkdir()
+    (nep / SLEUTEL.name).write_text("nep")
+    (inlevering / "nbgrader_config.py").write_text("")
+    assert toetsen.sleutelmap() == inlevering.parents[2] / "sleutels"
+
+
+def test_zonder_sleutel_een_fout_voor_de_docent(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)
+    with pytest.raises(toetsen.SleutelNietGevonden, match="Voor de docent"):
+        toetsen.punten(VRAAG, "doelen")
+
+
+# --- The whole course, once, through the real commands ------------------------------------
+
+@dataclass
+class Cursusrun:
+    map: Path
+    uitvoer: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+    seconden: dict[str, float] = field(default_factory=dict)
+
+
+def _kopieer_cursus(doel: Path) -> Path:
+    shutil.copytree(CURSUS, doel, ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
+    return doel
+
+
+def _vrijgegeven(map_: Path) -> nbformat.NotebookNode:
+    return nbformat.read(map_ / "release" / OPDRACHT / f"{OPDRACHT}.ipynb", as_version=4)
+
+
+def _inlevering(map_: Path, student: str, scenario: Scenario) -> Path:
+    """The released notebook as the student hands it in, with the answer file."""
+    nb = _vrijgegeven(map_)
+    if scenario.open_antwoord is not None:
+        for cel in nb.cells:
+            if cel.metadata.get("nbgrader", {}).get("grade_id") == OPEN_VRAAG:
+                cel.source = scenario.open_antwoord
+    if student == "vergrendelde-cel-aangepast":
+        for cel in nb.cells:
+            if cel.metadata.get("nbgrader", {}).get("grade_id") == WIDGETCEL:
+                cel.source = ("from werkalliantie.antwoorden import Antwoordenbestand\n"
+                              f"Antwoordenbestand().bewaar({VRAAG!r}, {GOED!r})")
+    doel = map_ / "inleveringen" / student
+    doel.mkdir(parents=True)
+    nbformat.write(nb, doel / f"{OPDRACHT}.ipynb")
+    if scenario.antwoord is not None:
+        Antwoordenbestand(doel).bewaar(VRAAG, scenario.antwoord)
+    if student == "beschadigd-antwoordbestand":
+        (doel / "antwoorden.json").write_text('{"schema": "werkalliantie-antwoorden", "ver',
+                                             encoding="utf-8")
+    if student == "sleutel-gekopieerd":
+        nep = yaml.safe_load(SLEUTEL.read_text(encoding="utf-8"))
+        for dimensie, score in {"doelen": 4.67, "taken": 1.33, "band": 1.33}.items():
+            nep["referentie"][dimensie] = {"score": score, "toelichting": "Nep."}
+        (doel / "sleutels").mkdir()
+        (doel / "sleutels" / SLEUTEL.name).write_text(yaml.safe_dump(nep), encoding="utf-8")
+        (doel / "nbgrader_config.py").write_text("c = get_config()\n")
+        (doel / "werkalliantie").mkdir()
+        (doel / "werkalliantie" / "__init__.py").write_text("")
+        (doel / "werkalliantie" / "toetsen.py").write_text("def punten(*_):\n    return 2.0\n")
+    return doel
+
+
+def _voorbereiding(map_: Path, stap_id: str) -> None:
+    """What the instructor (or a student) does by hand before a step."""
+    if stap_id == "studenten":
+        with open(map_ / "studenten.csv", "w", newline="", encoding="utf-8") as f:
+            schrijver = csv.writer(f)
+            schrijver.writerow(["id", "first_name", "last_name", "email"])
+            for student in SCENARIO:
+                schrijver.writerow([student, "Test", student.title(), f"{student}@example.org"])
+    elif stap_id == "inleveren":
+        for student, scenario in SCENARIO.items():
+            bron = _inlevering(map_, student, scenario)
+            if student != VIA_LEEROMGEVING:
+                shutil.copytree(bron, map_ / "submitted" / student / OPDRACHT)
+    elif stap_id == "ophalen":
+        archief = map_ / "downloaded" / OPDRACHT / "archive"
+        archief.mkdir(parents=True)
+        bron = map_ / "inleveringen" / VIA_LEEROMGEVING
+        with zipfile.ZipFile(archief / "inleveringen-uit-de-leeromgeving.zip", "w") as z:
+            for pad in bron.iterdir():
+                z.write(pad, f"{VIA_LEEROMGEVING}_inlevering_{pad.name}")
+    elif stap_id == "feedback":  # what a grader does in the formgrader
+        from nbgrader.api import Gradebook
+
+        with Gradebook(_db_url(map_)) as gb:
+            cijfer = gb.find_grade(OPEN_VRAAG, OPDRACHT, OPDRACHT, VIA_LEEROMGEVING)
+            cijfer.manual_score = HANDMATIG
+            cijfer.needs_manual_grade = False  # as the formgrader does when you save a score
+            gb.db.commit()
+
+
+def _db_url(map_: Path) -> str:
+    return f"sqlite:///{map_ / 'gradebook.db'}"
+
+
+@pytest.fixture(scope="module")
+def cursus(tmp_path_factory) -> Cursusrun:
+    run = Cursusrun(_kopieer_cursus(tmp_path_factory.mktemp("nbgrader") / "cursus"))
+    for stap in STAPPEN:
+        _voorbereiding(run.map, stap.id)
+        if stap.commando is None or stap.interactief:
+            continue
+        begin = time.perf_counter()
+        klaar = subprocess.run(shlex.split(stap.commando), cwd=run.map, env=omgeving(),
+                               capture_output=True, text=True, timeout=900)
+        run.seconden[stap.id] = time.perf_counter() - begin
+        run.uitvoer[stap.id] = klaar
+        assert klaar.returncode == 0, (
+            f"'{stap.commando}' faalt:\n{klaar.stdout[-4000:]}\n{klaar.stderr[-6000:]}")
+    per_inlevering = run.seconden["nakijken"] / len(SCENARIO)
+    print(f"\nautograde: {run.seconden['nakijken']:.1f} s voor {len(SCENARIO)} inleveringen "
+          f"({per_inlevering:.1f} s per inlevering, opstarten inbegrepen)")
+    return run
+
+
+def _autograded(cursus: Cursusrun, student: str) -> nbformat.NotebookNode:
+    return nbformat.read(cursus.map / "autograded" / student / OPDRACHT / f"{OPDRACHT}.ipynb",
+                         as_version=4)
+
+
+def _uitvoer(cel) -> str:
+    return "".join(o.get("text", "") for o in cel.get("outputs", []) if o.output_type == "stream")
+
+
+
+@pytest.mark.nbgrader
+def test_elke_stap_met_een_opdracht_is_uitgevoerd(cursus):
+    verwacht = {s.id for s in STAPPEN if s.commando and not s.interactief}
+    assert set(cursus.uitvoer) == verwacht
+    assert {"studenten", "maken", "ophalen", "nakijken", "feedback", "exporteren"} <= verwacht
+
+
+@pytest.mark.nbgrader
+def test_studentversie_zonder_verborgen_toetsen_en_met_nederlandse_stub(cursus):
+    nb = _vrijgegeven(cursus.map)
+    tekst = json.dumps(nb)
+    assert "HIDDEN TESTS" not in tekst and "punten(" not in tekst
+    cellen = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells}
+    assert cellen[OPEN_VRAAG].source == ("Schrijf hier je antwoord. Dubbelklik op deze cel "
+                                         "om te typen.")
+    assert not list((cursus.map / "release").rglob("antwoorden*.json"))
+
+
+@pytest.mark.nbgrader
+def test_zip_collect_haalt_notebook_en_antwoordbestand_op(cursus):
+    map_ = cursus.map / "submitted" / VIA_LEEROMGEVING / OPDRACHT
+    assert {p.name for p in map_.iterdir()} >= {f"{OPDRACHT}.ipynb", "antwoorden.json"}
+
+
+@pytest.mark.nbgrader
+def test_elke_inlevering_is_nagekeken_en_de_run_brak_niet_af(cursus):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(_db_url(cursus.map)) as gb:
+        nagekeken = {s.student.id for s in gb.find_assignment(OPDRACHT).submissions}
+    assert nagekeken == set(SCENARIO)
+    for student in SCENARIO:
+        assert (cursus.map / "autograded" / student / OPDRACHT / f"{OPDRACHT}.ipynb").exists()
+
+
+@pytest.mark.nbgrader
+@pytest.mark.parametrize("student", SCENARIO)
+def test_punten_per_cel(cursus, student):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(_db_url(cursus.map)) as gb:
+        cijfers = {g.name: g for g in gb.find_submission_notebook(OPDRACHT, OPDRACHT,
+                                                                   student).grades}
+        punten = {naam: cijfers[naam].auto_score for naam in TOETSCELLEN}
+        open_vraag = cijfers[OPEN_VRAAG]
+        assert punten == SCENARIO[student].punten
+        # An open answer left as the stub scores 0 by itself; a written one waits for a grader.
+        assert open_vraag.needs_manual_grade == (
+            SCENARIO[student].open_antwoord is not None and open_vraag.manual_score is None)
+
+
+@pytest.mark.nbgrader
+@pytest.mark.parametrize("student", SCENARIO)
+def test_toetscellen_schrijven_niets_naar_stderr_en_tonen_geen_sleutel(cursus, student):
+    cellen = {c.metadata["nbgrader"]["grade_id"]: c for c in _autograded(cursus, student).cells
+              if "grade_id" in c.metadata.get("nbgrader", {})}
+    for naam in TOETSCELLEN:
+        uitvoer = cellen[naam].outputs
+        assert not [o for o in uitvoer if o.output_type == "error"
+                    or o.get("name") == "stderr"], (student, naam)
+        assert [o.data["text/plain"] for o in uitvoer if o.output_type == "execute_result"] == [
+            repr(SCENARIO[student].punten[naam])]
+        assert "het antwoordmodel geeft" not in _uitvoer(cellen[naam])
+    samenvatting = _uitvoer(cellen[WIDGETCEL])
+    if SCENARIO[student].antwoord is not None:
+        assert "Je opgeslagen antwoord" in samenvatting
+    meldingen = {
+        "zonder-antwoordbestand": "We vinden geen opgeslagen antwoord",
+        "beschadigd-antwoordbestand": "Je antwoordbestand (antwoorden.json) is beschadigd",
+    }
+    if student in meldingen:
+        assert meldingen[student] in _uitvoer(cellen["toets-doelen"])
+
+
+@pytest.mark.nbgrader
+def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(cursus):
+    # While sanitizing a submission, autograde logs every locked cell whose checksum
+    # differs from the source, and puts the source back. The hidden test cells are in that
+    # list for every student (that is how their hidden tests return); any other cell
+    # means the student edited a locked cell.
+    meldingen: dict[str, set[str]] = {}
+    student = None
+    log = (cursus.map / "nbgrader.log").read_text(encoding="utf-8")
+    for regel in log.splitlines():
+        if (gevonden := re.search(r"Sanitizing .*/submitted/([^/]+)/", regel)):
+            student = gevonden.group(1)
+        elif (gevonden := re.search(r"Attribute 'checksum' for cell (\S+) has changed!", regel)):
+            meldingen.setdefault(student, set()).add(gevonden.group(1))
+    assert set(meldingen) == set(SCENARIO)
+    aangepast = {s: cellen - set(TOETSCELLEN) for s, cellen in meldingen.items()
+                 if cellen - set(TOETSCELLEN)}
+    assert aangepast == {"vergrendelde-cel-aangepast": {WIDGETCEL}}
+    # ... and grades the cell as it was released: the edit saved nothing.
+    def widgetcel(nb):
+        return next(c for c in nb.cells if c.metadata["nbgrader"].get("grade_id") == WIDGETCEL)
+
+    nagekeken = _autograded(cursus, "vergrendelde-cel-aangepast")
+    assert widgetcel(nagekeken).source == widgetcel(_vrijgegeven(cursus.map)).source
+    opgeslagen = Antwoordenbestand(cursus.map / "autograded" / "vergrendelde-cel-aangepast"
+                                   / OPDRACHT).waarde(VRAAG)
+    assert opgeslagen == FOUT
+
+
+@pytest.mark.nbgrader
+def test_meegestuurde_sleutel_en_code_komen_niet_in_autograded(cursus):
+    map_ = cursus.map / "autograded" / "sleutel-gekopieerd" / OPDRACHT
+    assert not (map_ / "sleutels").exists()
+    assert not list(map_.rglob("*.py"))
+
+
+@pytest.mark.nbgrader
+def test_antwoordbestand_van_de_student_blijft_onaangeroerd(cursus):
+    for student, scenario in SCENARIO.items():
+        if scenario.antwoord is None or student == "beschadigd-antwoordbestand":
+            continue
+        for map_ in ("submitted", "autograded"):
+            assert Antwoordenbestand(cursus.map / map_ / student / OPDRACHT).waarde(
+                VRAAG) == scenario.antwoord, (student, map_)
+
+
+def _geen_sleutelinhoud(tekst: str, waar: str) -> None:
+    """The graded key's rationale texts (and its file name) must not appear in ``tekst``."""
+    schoon = " ".join(html.unescape(tekst).split())
+    assert SLEUTEL.name not in schoon, waar
+    for referentie in lees_sleutel(SLEUTEL).referentie.values():
+        woorden = referentie.toelichting.split()
+        # every run of six words: a rationale quoted in part is caught too
+        for i in range(max(1, len(woorden) - 5)):
+            stuk = " ".join(woorden[i:i + 6])
+            assert stuk not in schoon, f"{waar} bevat uit het antwoordmodel: {stuk!r}"
+
+
+@pytest.mark.nbgrader
+@pytest.mark.parametrize("map_", ["release", "feedback"])
+def test_geen_sleutel_in_release_en_feedback(cursus, map_):
+    bestanden = [p for p in (cursus.map / map_).rglob("*") if p.is_file()]
+    assert bestanden
+    for pad in bestanden:
+        _geen_sleutelinhoud(pad.read_text(encoding="utf-8", errors="replace"), str(pad))
+
+
+@pytest.mark.nbgrader
+def test_feedback_toont_antwoord_punten_en_uitleg(cursus):
+    pad = cursus.map / "feedback" / VIA_LEEROMGEVING / OPDRACHT / f"{OPDRACHT}.html"
+    tekst = " ".join(html.unescape(pad.read_text(encoding="utf-8")).split())
+    assert "Je opgeslagen antwoord" in tekst  # the summary printed by the widget cell
+    assert "Taken: jouw score is 4,3. Dat ligt binnen 1 punt van het antwoordmodel." in tekst
+    assert OPEN_ANTWOORD in tekst
+    for student in SCENARIO:
+        assert (cursus.map / "feedback" / student / OPDRACHT / f"{OPDRACHT}.html").exists()
+
+
+@pytest.mark.nbgrader
+def test_export_naar_csv(cursus):
+    with open(cursus.map / "cijfers.csv", encoding="utf-8") as f:
+        rijen = {r["student_id"]: r for r in csv.DictReader(f)}
+    assert set(rijen) == set(SCENARIO)
+    max_punten = vragenlijst().max_punten + _cellen()[OPEN_VRAAG].metadata["nbgrader"]["points"]
+    for student, scenario in SCENARIO.items():
+        rij = rijen[student]
+        verwacht = sum(scenario.punten.values()) + (HANDMATIG if student == VIA_LEEROMGEVING else 0)
+        assert (rij["assignment"], float(rij["raw_score"]), float(rij["max_score"])) == (
+            OPDRACHT, verwacht, max_punten), student
+        assert rij["last_name"] == student.title()  # from studenten.csv
