@@ -5,10 +5,13 @@ Browser tests save a screenshot and the console log in tests/artefacten/ when th
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -42,6 +45,22 @@ def boek(tmp_path_factory) -> Path:
     assert resultaat.returncode == 0, (
         "De strikte boekbouw faalt:\n" + resultaat.stdout[-6000:] + resultaat.stderr[-4000:])
     return uit / "_build" / "html"
+
+
+class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def boekserver(boek):
+    """The built book over http on 127.0.0.1 (a random port), as a reader's browser gets it."""
+    handler = functools.partial(_StilleHandler, directory=str(boek))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

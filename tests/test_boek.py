@@ -3,15 +3,13 @@ chapters, nothing copied from the sources, accessible, no requests to other host
 no broken internal links.
 
 The book is built once per session (fixture ``boek`` in conftest.py); the browser tests
-share one local web server per module and one Chromium per session.
+share one local web server (fixture ``boekserver``) and one Chromium per session.
 """
 
 from __future__ import annotations
 
 import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
@@ -195,23 +193,6 @@ def test_uitzonderingen_gelden_alleen_voor_widgets():
         assert reden.strip(), f"uitzondering {regel} heeft geen reden"
 
 
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(boek):
-    """The built book over http on 127.0.0.1 (a random port), as a reader's browser gets it."""
-    handler = functools.partial(_StilleHandler, directory=str(boek))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    draad = threading.Thread(target=httpd.serve_forever, daemon=True)
-    draad.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
 @functools.cache
 def _axe_script() -> str:
     import axe_playwright_python
@@ -235,10 +216,10 @@ def _toegestaan(page, regel: str, knoop: dict) -> bool:
 @pytest.mark.browser
 @pytest.mark.boek
 @pytest.mark.parametrize("naam", BROWSERPAGINAS)
-def test_toegankelijk_en_zonder_netwerk(server, pagina, naam):
+def test_toegankelijk_en_zonder_netwerk(boekserver, pagina, naam):
     """axe-core (WCAG 2.1 A/AA) finds nothing serious or critical outside the widget
     exceptions, and the page asks no other host for anything (fonts, scripts, widgets)."""
-    pagina.goto(f"{server}/{naam}.html", wait_until="load")
+    pagina.goto(f"{boekserver}/{naam}.html", wait_until="load")
     if naam == "index":  # the entry page forwards to the first chapter
         pagina.wait_for_url(re.compile(r"/book/.+\.html"), timeout=10_000)
     pagina.wait_for_load_state("networkidle")
