@@ -10,9 +10,21 @@ could show it, instead of leaving stale text or outputs in the book.
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import pybtex.plugin
+from pybtex.richtext import Text
+from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.formatting.unsrt import pages
+from pybtex.style.template import (
+    first_of, join, names, optional, optional_field, sentence, tag, words)
+from pybtex.style.template import field as veld
+from sphinxcontrib.bibtex.plugin import register_plugin
+from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinx.errors import ExtensionError
 from sphinx.writers.html5 import HTML5Translator
 
@@ -114,7 +126,60 @@ def _zonder_thebe(app, pagename, templatename, context, doctree) -> None:
             and "sphinx-thebe" not in str(js)]
 
 
+@dataclass
+class AuteurJaar(AuthorYearReferenceStyle):
+    """Author-year citations in Dutch: "Pijnenburg en Van Hattum", "Bool e.a."."""
+
+    person: PersonStyle = field(default_factory=lambda: PersonStyle(
+        sep2=" en ", last_sep=" en ", other=Text(" e.a.")))
+
+
+class Bronnenlijst(PlainStyle):
+    """pybtex's plain bibliography style in Dutch: "en", "red.", "Rapport", and titles
+    kept as written (plain lowercases them, which mangles Dutch names like "Ede")."""
+
+    def format_names(self, role, as_sentence=True):
+        namen = names(role, sep=", ", sep2=" en ", last_sep=" en ")
+        return sentence[namen] if as_sentence else namen
+
+    def format_title(self, e, which_field, as_sentence=True):
+        return sentence[veld(which_field)] if as_sentence else veld(which_field)
+
+    def format_editor(self, e, as_sentence=True):
+        redactie = join(sep=" ")[self.format_names("editor", as_sentence=False), "(red.)"]
+        return sentence[redactie] if as_sentence else redactie
+
+    def get_article_template(self, e):
+        jaargang = first_of[
+            optional[join[veld("volume"), optional["(", veld("number"), ")"], ":", pages]],
+            words["p.", pages],
+        ]
+        return toplevel[
+            self.format_names("author"), self.format_title(e, "title"),
+            sentence[tag("em")[veld("journal")], optional[jaargang], self.format_jaar()],
+            sentence[optional_field("note")], self.format_web_refs(e)]
+
+    def _scriptie(self, e, soort, instelling):
+        return toplevel[
+            sentence[self.format_names("author")], self.format_title(e, "title"),
+            sentence[first_of[optional_field("type"), soort], veld(instelling),
+                     optional_field("address"), self.format_jaar()],
+            sentence[optional_field("note")], self.format_web_refs(e)]
+
+    def get_techreport_template(self, e):
+        return self._scriptie(e, "Rapport", "institution")
+
+    def get_phdthesis_template(self, e):
+        return self._scriptie(e, "Proefschrift", "school")
+
+    @staticmethod
+    def format_jaar():
+        return veld("year")
+
+
 def setup(app):
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "bronnenlijst", Bronnenlijst)
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "auteur_jaar", AuteurJaar)
     app.connect("html-page-context", _zonder_thebe)
     app.set_translator("html", Vertaler, override=True)
     app.connect("source-read", _bij_lezen)
