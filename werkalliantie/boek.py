@@ -2,15 +2,16 @@
 
 Case pages (``book/casussen/<id>.md``), and every page whose front matter says
 ``sjabloon: true``, are Jinja templates: facts come from the one place they are written
-(a case's data file, a question's definition), so nothing is written twice. Every page notes the data files and the
-package as dependencies, so a change there rebuilds (and re-executes) the pages that
-could show it, instead of leaving stale text or outputs in the book.
+(a case's data file, a question's definition), so nothing is written twice. Every page
+notes the data files and the package as dependencies, so a change there rebuilds (and
+re-executes) the pages that could show it, instead of leaving stale text or outputs.
 """
 
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -42,8 +43,9 @@ WIDGETBRONNEN = {
 }
 
 
-def _afhankelijkheden() -> list[Path]:
-    return sorted([*PAKKET.rglob("*.py"), *PAKKET.rglob("*.yaml"), *DATA.rglob("*.*")])
+@cache  # once per build, not once per page
+def _afhankelijkheden() -> tuple[Path, ...]:
+    return tuple(sorted([*PAKKET.rglob("*.py"), *PAKKET.rglob("*.yaml"), *DATA.rglob("*.*")]))
 
 
 def _is_sjabloon(docname: str, tekst: str) -> bool:

@@ -184,7 +184,7 @@ class WerkalliantieOefening(widgets.VBox):
         gegevens = laad_casus(casus)
         scene = gegevens.fragment(fragment)
 
-        meldingen, opgeslagen, bekend = self._lees()
+        inhoud, meldingen, opgeslagen, bekend = self._lees()
         schaal = self._lijst.schaal
         midden = (schaal.min + schaal.max) // 2
         self.sliders: dict[str, widgets.IntSlider] = {}
@@ -250,7 +250,7 @@ class WerkalliantieOefening(widgets.VBox):
                                "Pas het aan en klik op Opslaan."])
         else:
             self._toon_status(["Nog niet opgeslagen."])
-        self._ververs_samenvatting()
+        self._ververs_samenvatting(inhoud)
 
     # -- state for tests and for the graded notebook --------------------------------------
 
@@ -291,25 +291,27 @@ class WerkalliantieOefening(widgets.VBox):
 
     # -- internals --------------------------------------------------------------------------
 
-    def _lees(self) -> tuple[list[str], dict[str, int], bool]:
-        """Messages, the valid saved ratings, and whether an answer was found."""
+    def _lees(self) -> tuple[Inhoud | None, list[str], dict[str, int], bool]:
+        """The file's content (None when unreadable), messages, the valid saved ratings,
+        and whether an answer was found."""
         try:
             inhoud = self.bestand.lees()
         except Exception as fout:  # an unreadable file must not break the exercise
             self._beschadigd = True
-            return [f"Je opgeslagen antwoorden konden niet worden gelezen "
-                    f"({type(fout).__name__})."], {}, False
+            return None, [f"Je opgeslagen antwoorden konden niet worden gelezen "
+                          f"({type(fout).__name__})."], {}, False
         self._beschadigd = inhoud.beschadigd
         meldingen = [inhoud.melding] if inhoud.melding else []
         antwoord = inhoud.antwoorden.get(self.vraag)
         if antwoord is None:
-            return meldingen, {}, False
+            return inhoud, meldingen, {}, False
         geldig, fouten = lees_beoordelingen(antwoord.waarde, self._lijst)
-        return meldingen + fouten, geldig, True
+        return inhoud, meldingen + fouten, geldig, True
 
-    def _ververs_samenvatting(self) -> None:
+    def _ververs_samenvatting(self, inhoud: Inhoud | None = None) -> None:
+        """Show the saved answer; reads the file unless the caller just did."""
         try:
-            inhoud = self.bestand.lees()
+            inhoud = self.bestand.lees() if inhoud is None else inhoud
             antwoord = inhoud.antwoorden.get(self.vraag)
             overzicht = None if antwoord is None else _overzicht(antwoord)
             self.samenvatting = _samenvatting_uit(inhoud, self.vraag)
