@@ -1,0 +1,42 @@
+"""The build side of the course data: validate ``data/`` and write the JSON bundle.
+
+``python -m werkalliantie.bouw`` reads every source in the repository's ``data/`` folder,
+validates it (pydantic, with Dutch errors that name file and field) and writes what the
+learner's side needs as JSON into ``werkalliantie/_bundel/`` (see :mod:`werkalliantie.gegevens`).
+This side may use compiled packages; the learner's side never imports it.
+
+Each part is one module here with a function ``bouw(data: Path) -> object`` (JSON-able);
+``DELEN`` lists them. Adding a part is its module and one line in ``DELEN``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from werkalliantie.gegevens import BUNDEL
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _delen() -> dict[str, Callable[[Path], object]]:
+    # Imported here: each part pulls in pydantic/yaml only when the bundle is built.
+    return {}
+
+
+def schrijf(naam: str, inhoud: object, doel: Path = BUNDEL) -> Path:
+    """Write one part atomically (a kernel may read the bundle while it is rebuilt)."""
+    doel.mkdir(parents=True, exist_ok=True)
+    pad = doel / f"{naam}.json"
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{naam}.", suffix=".tmp", dir=doel)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(inhoud, f, ensure_ascii=False, separators=(",", ":"))
+    os.replace(tijdelijk, pad)
+    return pad
+
+
+def bouw(data: Path = DATA, doel: Path = BUNDEL) -> list[Path]:
+    return [schrijf(naam, maak(data), doel) for naam, maak in _delen().items()]
