@@ -2,7 +2,7 @@
 # Geef elke nbgrader-opdracht in deze map: nbgrader leest dit bestand uit de map waarin
 # je werkt. Alle paden gaan uit van de plek van dit bestand. Een kopie van de map (een
 # test, een andere computer) werkt dus zonder aanpassingen.
-import os
+
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config mee als het dit bestand leest)
@@ -22,9 +22,9 @@ c.CourseDirectory.ignore = [
 # bijvoorbeeld of een student een vergrendelde cel heeft aangepast.
 c.NbGrader.logfile = str(CURSUSMAP / "nbgrader.log")
 
-# De sleutels (antwoordmodellen) staan naast source/, nooit erin. De verborgen toetsen
-# vinden ze via deze omgevingsvariabele; de kernel erft die van nbgrader.
-os.environ["WERKALLIANTIE_SLEUTELS"] = str(CURSUSMAP / "sleutels")
+# De sleutels (antwoordmodellen) staan in sleutels/, naast source/ en nooit erin. De
+# verborgen toetsen vinden ze zelf: ze zoeken vanuit de map van de inlevering omhoog naar
+# de map met dit bestand. Dit bestand verandert dus niets aan de omgeving van nbgrader.
 
 # Nederlandse tekst op de plek van een antwoord in de studentversie.
 c.ClearSolutions.code_stub = {"python": "# SCHRIJF HIER JE CODE\nraise NotImplementedError()"}

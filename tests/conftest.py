@@ -34,6 +34,14 @@ def omgeving() -> dict[str, str]:
     return env
 
 
+def pytest_configure(config):
+    """The learner's side reads the course data from the bundle: build it from data/ first,
+    so the tests always see what data/ says (and a broken file fails at once, in Dutch)."""
+    from werkalliantie.bouw import bouw
+
+    bouw()
+
+
 @pytest.fixture(scope="session")
 def boek(tmp_path_factory) -> Path:
     """The book built with warnings as errors and notebooks executed; its html folder."""

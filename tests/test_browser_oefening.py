@@ -3,7 +3,7 @@ another host blocked.
 
 1. The built book page: the widget renders from the book's own widget scripts.
 2. The learner's front end (Voilà, as `make oefenen` starts it, on a temporary copy of the
-   practice notebook): set the sliders with the keyboard, click Opslaan, then the answer
+   practice notebook): choose the scores with the keyboard, click Opslaan, then the answer
    file holds exactly those values and the page shows the feedback with the reference.
    A screenshot is always kept in tests/artefacten/oefening-denise.png.
 """
@@ -21,12 +21,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTEFACTEN, BIN, ROOT, omgeving
-from werkalliantie.alliantie import vragenlijst
+from werkalliantie.opgaven import laad_opgave
+from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
 NOTEBOOK = ROOT / "notebooks" / "denise-werkalliantie.ipynb"
 VOILA_INSTELLINGEN = ROOT / "notebooks" / "voila.json"
 SCREENSHOT = ARTEFACTEN / "oefening-denise.png"
-ITEMS = [i.id for i in vragenlijst().items]
+LIJST = vragenlijst(laad_opgave("denise-a"))
+ITEMS = [i.id for i in LIJST.items]
+KEUZELIJST = ".widget-dropdown select"
 # doelen 4,3 and band 4,3 within the margin of the practice key; taken 3,3 is not (key: 2).
 WAARDEN = dict(zip(ITEMS, [4, 5, 4, 3, 4, 3, 4, 4, 5]))
 # Voilà's page template links Font Awesome's CSS on a CDN (voila/templates/lab/index.html.j2);
@@ -37,13 +40,13 @@ VOILA_CDN_ONSCHADELIJK = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-
 @pytest.mark.boek
 def test_boekpagina_toont_de_oefening_zonder_netwerk(boekserver, pagina):
     pagina.goto(f"{boekserver}/book/oefeningen/denise-werkalliantie.html", wait_until="load")
-    pagina.wait_for_selector(".widget-slider", timeout=20_000)
-    assert pagina.locator(".widget-slider").count() == len(ITEMS)
-    for s in pagina.locator(".widget-slider").all():
+    pagina.wait_for_selector(KEUZELIJST, timeout=20_000)
+    assert pagina.locator(KEUZELIJST).count() == len(ITEMS)
+    for s in pagina.locator(KEUZELIJST).all():
         assert s.is_visible()
     assert pagina.get_by_role("button", name="Opslaan").is_visible()
     assert pagina.get_by_text("Fragment: Het budgetplan").is_visible()
-    assert pagina.get_by_text(vragenlijst().items[0].tekst, exact=False).is_visible()
+    assert pagina.get_by_text(LIJST.items[0].tekst, exact=False).is_visible()
     # Built with no answer file: no learner's answer is baked into the page.
     assert pagina.get_by_text("Je hebt nog geen antwoord opgeslagen.").is_visible()
     # The widget scripts come from the book itself: not a single request left the host.
@@ -98,17 +101,17 @@ def voila(tmp_path):
         log.close()
 
 
-def _schuif(pagina, nummer: int, doel: int) -> None:
-    handvat = pagina.locator(".widget-slider .noUi-handle").nth(nummer)
-    handvat.focus()
-    uitlezing = pagina.locator(".widget-slider .widget-readout").nth(nummer)
-    huidig = int(uitlezing.inner_text())
-    toets = "ArrowRight" if doel > huidig else "ArrowLeft"
+def _kies(pagina, nummer: int, doel: int) -> None:
+    """Choose score ``doel`` in drop-down ``nummer`` with the keyboard, as a learner can."""
+    lijst = pagina.locator(KEUZELIJST).nth(nummer)
+    lijst.focus()
+    huidig = lijst.evaluate("s => s.selectedIndex")  # 0: "kies een score", then 1..5
+    toets = "ArrowDown" if doel > huidig else "ArrowUp"
     for _ in range(abs(doel - huidig)):
-        handvat.press(toets)
+        lijst.press(toets)
     pagina.wait_for_function(
-        "([i, w]) => document.querySelectorAll('.widget-slider .widget-readout')[i]"
-        ".textContent.trim() === String(w)", arg=[nummer, doel], timeout=5_000)
+        "([i, w]) => document.querySelectorAll('.widget-dropdown select')[i]"
+        ".selectedIndex === w", arg=[nummer, doel], timeout=5_000)
 
 
 def _volledige_screenshot(pagina, pad: Path) -> None:
@@ -128,14 +131,14 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
     begin = time.monotonic()
     try:
         pagina.goto(f"{url}/voila/render/{NOTEBOOK.name}", wait_until="load")
-        pagina.wait_for_selector(".widget-slider .noUi-handle", timeout=60_000)
-        assert pagina.locator(".widget-slider").count() == len(ITEMS)
+        pagina.wait_for_selector(KEUZELIJST, timeout=60_000)
+        assert pagina.locator(KEUZELIJST).count() == len(ITEMS)
         assert pagina.get_by_text("Nog niet opgeslagen.").is_visible()
         # Voilà strips the code: the learner sees no Python.
-        assert "WerkalliantieOefening" not in pagina.content()
+        assert "oefening(" not in pagina.content()
 
         for nummer, item_id in enumerate(ITEMS):
-            _schuif(pagina, nummer, WAARDEN[item_id])
+            _kies(pagina, nummer, WAARDEN[item_id])
         pagina.get_by_role("button", name="Opslaan").click()
         pagina.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=15_000)
 
@@ -143,9 +146,10 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
         assert bestand["antwoorden"]["denise-a"]["waarde"] == WAARDEN
         tekst = pagina.inner_text("body")
         assert "Opgeslagen om " in tekst
-        assert "Doelen: jouw score is 4,3, het antwoordmodel geeft 4,3." in tekst
-        assert "Taken: jouw score is 3,3, het antwoordmodel geeft 2." in tekst
-        assert "Waarom: Over de aanpak zijn ze het niet eens." in tekst
+        assert "Doelen: jouw score is 4,3. Dat ligt binnen 1 punt van het antwoordmodel." in tekst
+        assert "Het antwoordmodel geeft 4,3." in tekst
+        assert "Taken: jouw score is 3,3. Dat is meer dan 1 punt hoger dan het antwoordmodel." in tekst
+        assert "Het antwoordmodel geeft 2. Waarom: Over de aanpak zijn ze het niet eens." in tekst
         assert "Totaal: 4 van 6 punten." in tekst
         blokkade = [u for u in pagina.netwerk.geblokkeerd
                     if not u.startswith(VOILA_CDN_ONSCHADELIJK)]

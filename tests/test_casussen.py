@@ -6,7 +6,9 @@ import pytest
 import yaml
 
 from werkalliantie import casussen
-from werkalliantie.casussen import CasusFout, lees_casusbestand
+from werkalliantie.bouw.casussen import CasusFout, lees_casusbestand
+
+CASUSSEN_MAP = Path(__file__).resolve().parent.parent / "data" / "casussen"
 
 CASUSSEN = ["denise", "peter", "matthias", "nuestra"]
 PROFESSIONALS = {"denise": "Zara", "matthias": "Jozias", "nuestra": "Finn"}
@@ -14,7 +16,7 @@ PROFESSIONALS = {"denise": "Zara", "matthias": "Jozias", "nuestra": "Finn"}
 
 @pytest.mark.parametrize("casus_id", CASUSSEN)
 def test_casus_laadt_met_bekende_professional(casus_id):
-    casus = lees_casusbestand(casussen.CASUSSEN_MAP / f"{casus_id}.yaml")
+    casus = lees_casusbestand(CASUSSEN_MAP / f"{casus_id}.yaml")
     assert casus.id == casus_id
     assert casus.client.naam.lower() == casus_id
     if casus_id in PROFESSIONALS:
@@ -35,8 +37,14 @@ def test_alle_casussen_bevat_precies_de_vier():
     assert sorted(casussen.alle_casussen()) == sorted(CASUSSEN)
 
 
+def test_de_leerling_leest_dezelfde_casus_als_het_bestand_zegt():
+    # The learner's side reads the bundle; it must hold exactly what the file validates to.
+    for casus_id in CASUSSEN:
+        assert casussen.laad_casus(casus_id) == lees_casusbestand(CASUSSEN_MAP / f"{casus_id}.yaml")
+
+
 def _kapotte_kopie(tmp_path: Path, wijzig) -> Path:
-    data = yaml.safe_load((casussen.CASUSSEN_MAP / "denise.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((CASUSSEN_MAP / "denise.yaml").read_text(encoding="utf-8"))
     wijzig(data)
     pad = tmp_path / "denise.yaml"
     pad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -68,7 +76,7 @@ def test_onbekend_levensdomein(tmp_path):
     melding = _fout(pad)
     assert str(pad) in melding
     assert "'levensdomeinen[2].domein'" in melding
-    assert "'Geld' is geen bekend levensdomein" in melding and "Financiën" in melding
+    assert "'Geld' is hier niet toegestaan" in melding and "Financiën" in melding
 
 
 def test_onbekende_herkomst_en_onbekend_veld(tmp_path):

@@ -1,13 +1,13 @@
-"""The graded assignment through the real nbgrader commands (issue 3).
+"""The graded Denise assignment through the real nbgrader commands (issues 3 and 9).
 
 Modelled on nbgrader's own integration tests: a temporary course folder (a copy of
 exercises/ without generated folders), the real commands, submissions named after their
 scenario, and assertions on files and scores. The commands are the ones the instructor's
-guide shows (``werkalliantie.opdrachten.STAPPEN``), run in that order, so the guide
+guide shows (``werkalliantie.nakijken.stappen.STAPPEN``), run in that order, so the guide
 cannot drift from what is tested. One autograde run grades every submission.
 
-The quick checks at the top (source notebook, key location, hidden-test entry point)
-need no nbgrader run and carry no marker.
+The quick checks at the top (the source notebook made from the records, key location,
+hidden-test entry point) need no nbgrader run and carry no marker.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import os
 import re
 import shlex
 import shutil
@@ -29,20 +30,21 @@ import pytest
 import yaml
 from conftest import ROOT, omgeving
 
-from werkalliantie import toetsen
-from werkalliantie.alliantie import lees_sleutel, vragenlijst
 from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.opdrachten import OPDRACHT, STAPPEN, toetspunten
+from werkalliantie.nakijken import sleutels, toets
+from werkalliantie.nakijken.klaarzetten import alle_opdrachten, bronnotebook
+from werkalliantie.nakijken.stappen import OPDRACHT, STAPPEN
+from werkalliantie.opgaven import laad_opgave
 
 CURSUS = ROOT / "exercises"
-BRON = CURSUS / "source" / OPDRACHT / f"{OPDRACHT}.ipynb"
 SLEUTEL = CURSUS / "sleutels" / "denise-b.yaml"
 VRAAG = "denise-b"
-GEGENEREERD = {"release", "submitted", "autograded", "feedback", "downloaded",
+OPEN = "denise-b-wat-zeg-je"
+GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
                "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
-TOETSCELLEN = ("toets-doelen", "toets-taken", "toets-band")
-WIDGETCEL = "fragment-en-stellingen"
-OPEN_VRAAG = "antwoord-wat-zeg-je"
+TOETSCELLEN = ("toets-denise-b-doelen", "toets-denise-b-taken", "toets-denise-b-band")
+WIDGETCEL = "opgave-denise-b"
+OPEN_VRAAG = "antwoord-denise-b-wat-zeg-je"
 
 # Answers per scenario. The graded key says doelen 2, taken 4, band 4, tolerance 1.
 GOED = {"doelen_eens": 1, "doelen_eigen": 2, "doelen_helder": 3,      # 2.0
@@ -53,6 +55,8 @@ FOUT = {"doelen_eens": 5, "doelen_eigen": 5, "doelen_helder": 4,      # 4.67
         "band_vertrouwen": 1, "band_begrepen": 1, "band_open": 2}     # 1.33
 HALF = {"doelen_eens": 3, "doelen_eigen": 3, "doelen_helder": 3,      # 3.0: exactly 1 off
         "taken_aanpak": 4, "taken_zinvol": 4}                         # one item open; no band
+PUNTEN = {"doelen": "toets-denise-b-doelen", "taken": "toets-denise-b-taken",
+          "band": "toets-denise-b-band"}
 OPEN_ANTWOORD = ("Denise, ik heb nog eens nagedacht over wat je zei: het plan voelt niet "
                  "als jouw plan. Wat vind jij nu het belangrijkste? Jij beslist mee.")
 
@@ -67,7 +71,7 @@ class Scenario:
 SCENARIO = {
     "volledig-goed": Scenario(GOED, dict.fromkeys(TOETSCELLEN, 2.0), OPEN_ANTWOORD),
     "fout": Scenario(FOUT, dict.fromkeys(TOETSCELLEN, 0.0)),
-    "half": Scenario(HALF, {"toets-doelen": 2.0, "toets-taken": 0.0, "toets-band": 0.0}),
+    "half": Scenario(HALF, {PUNTEN["doelen"]: 2.0, PUNTEN["taken"]: 0.0, PUNTEN["band"]: 0.0}),
     "zonder-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
     "beschadigd-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
     # Wrong answers, and the locked widget cell rewritten to save the right ones.
@@ -81,20 +85,24 @@ HANDMATIG = 3.0  # what the simulated formgrader gives volledig-goed's open answ
 
 # --- Quick checks: no nbgrader run --------------------------------------------------------
 
-def _cellen(pad: Path = BRON) -> dict[str, nbformat.NotebookNode]:
-    nb = nbformat.read(pad, as_version=4)
+def _cellen(nb=None) -> dict[str, nbformat.NotebookNode]:
+    nb = nb or bronnotebook(alle_opdrachten()[OPDRACHT])
     return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if "nbgrader" in c.metadata}
 
 
-def test_source_bevat_nooit_een_antwoordbestand():
-    assert not list((CURSUS / "source").rglob("antwoorden*.json"))
+def test_source_staat_niet_in_git_en_bevat_nooit_een_antwoordbestand():
+    assert not (CURSUS / "source").exists() or not list((CURSUS / "source").rglob("antwoorden*.json"))
+    getrackt = subprocess.run(["git", "ls-files", "exercises/source"], cwd=ROOT,
+                              capture_output=True, text=True).stdout
+    assert getrackt == "", "de opdrachten in source/ worden gemaakt uit data/, niet bijgehouden"
 
 
-def test_bronnotebook_zonder_uitvoer_en_met_een_verborgen_toets_per_dimensie():
-    nb = nbformat.read(BRON, as_version=4)
+def test_bronnotebook_uit_de_records_met_een_verborgen_toets_per_onderdeel():
+    nb = bronnotebook(alle_opdrachten()[OPDRACHT])
     assert all(not c.get("outputs") and c.get("execution_count") is None
                for c in nb.cells if c.cell_type == "code")
-    cellen = _cellen()
+    cellen = _cellen(nb)
+    assert all(c.metadata["nbgrader"]["locked"] for gid, c in cellen.items() if gid != OPEN_VRAAG)
     toetsen_ = {gid: c for gid, c in cellen.items() if c.metadata["nbgrader"].get("grade")
                 and c.cell_type == "code"}
     assert set(toetsen_) == set(TOETSCELLEN)
@@ -102,59 +110,75 @@ def test_bronnotebook_zonder_uitvoer_en_met_een_verborgen_toets_per_dimensie():
         verborgen = re.search(r"### BEGIN HIDDEN TESTS\n(.*)### END HIDDEN TESTS", cel.source, re.S)
         assert verborgen, gid
         regels = verborgen.group(1).strip().splitlines()
-        assert regels == ["from werkalliantie.toetsen import punten",
-                          f'punten("{VRAAG}", "{gid.removeprefix("toets-")}")'], gid
+        onderdeel = gid.removeprefix(f"toets-{VRAAG}-")
+        assert regels == ["from werkalliantie.nakijken.toets import punten",
+                          f'punten("{VRAAG}", "{onderdeel}")'], gid
+    # the same records give the same notebook: nothing random in what nbgrader stores
+    assert nbformat.writes(nb) == nbformat.writes(bronnotebook(alle_opdrachten()[OPDRACHT]))
 
 
-def test_punten_in_de_metadata_komen_uit_alliantie_yaml():
+def test_punten_in_de_metadata_komen_uit_de_records():
     cellen = _cellen()
-    for dimensie in vragenlijst().dimensies:
-        cel = cellen[f"toets-{dimensie.id}"]
-        assert cel.metadata["nbgrader"]["points"] == dimensie.punten
-        assert toetspunten(cel.source) == dimensie.punten
+    opgave = laad_opgave(VRAAG)
+    for onderdeel, punten in opgave.punten.items():
+        assert cellen[f"toets-{VRAAG}-{onderdeel}"].metadata["nbgrader"]["points"] == punten
+    assert cellen[OPEN_VRAAG].metadata["nbgrader"]["points"] == laad_opgave(OPEN).max_punten
 
 
 def test_open_vraag_handmatig_met_de_vraag_in_een_aparte_vergrendelde_cel():
     cellen = _cellen()
-    vraag, antwoord = cellen["vraag-wat-zeg-je"], cellen[OPEN_VRAAG]
+    vraag, antwoord = cellen[f"vraag-{OPEN}"], cellen[OPEN_VRAAG]
     assert vraag.cell_type == antwoord.cell_type == "markdown"
     assert vraag.metadata["nbgrader"]["locked"] and "Wat zeg je nu tegen Denise?" in vraag.source
+    assert laad_opgave(OPEN).vraag in vraag.source  # the text comes from the record
     meta = antwoord.metadata["nbgrader"]
     assert meta["solution"] and meta["grade"] and not meta["locked"] and meta["points"] > 0
     widget = cellen[WIDGETCEL]
     assert widget.metadata["nbgrader"]["locked"] and not widget.metadata["nbgrader"]["grade"]
-    assert f'samenvatting_tekst("{VRAAG}")' in widget.source and "sleutel" not in widget.source
+    assert widget.source.splitlines()[-1] == f'opgave("{VRAAG}")'
+
+
+def test_met_de_hand_geschreven_bron_wordt_nooit_overschreven(tmp_path):
+    from werkalliantie.nakijken.klaarzetten import maak_bron
+
+    map_ = tmp_path / "source" / OPDRACHT
+    map_.mkdir(parents=True)
+    eigen = map_ / f"{OPDRACHT}.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), eigen)
+    voor = eigen.read_bytes()
+    with pytest.raises(SystemExit, match="niet door de cursus gemaakt"):
+        maak_bron(tmp_path, alle_opdrachten()[OPDRACHT])
+    assert eigen.read_bytes() == voor
 
 
 def test_sleutel_staat_aan_de_kant_van_de_docent():
-    sleutel = lees_sleutel(SLEUTEL)
-    assert sleutel.vraag == VRAAG
+    sleutel = sleutels.lees_sleutel(laad_opgave(VRAAG), CURSUS / "sleutels")
+    assert set(sleutel.referentie) == {"doelen", "taken", "band"}
     pakket = ROOT / "werkalliantie"
     assert not list(pakket.rglob(SLEUTEL.name))
-    assert not list((CURSUS / "source").rglob("*.yaml"))
+    assert "denise-b" not in {o["id"] for o in json.loads(
+        (pakket / "_bundel" / "opgaven.json").read_text(encoding="utf-8")) if o["sleutel"]}
 
 
-def test_config_beschermt_het_antwoordbestand_en_wijst_de_sleutels_aan(monkeypatch):
+def test_config_zonder_bijwerkingen_en_beschermt_het_antwoordbestand(tmp_path):
     from traitlets.config.loader import PyFileConfigLoader
 
-    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)  # restored afterwards
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(CURSUS)).load_config()
-    assert config.CourseDirectory.root == str(CURSUS)
+    cursus = _kopieer_cursus(tmp_path / "cursus")
+    (cursus / "source" / OPDRACHT).mkdir(parents=True)
+    voor = dict(os.environ)
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(cursus)).load_config()
+    assert dict(os.environ) == voor, "nbgrader_config.py mag de omgeving niet veranderen"
+    assert config.CourseDirectory.root == str(cursus)
     assert config.CourseDirectory.db_url.endswith("/gradebook.db?timeout=30")
-    for opdracht in (p.name for p in (CURSUS / "source").iterdir() if p.is_dir()):
-        assert "antwoorden.json" in config.Autograde.exclude_overwriting[opdracht]
+    assert "antwoorden.json" in config.Autograde.exclude_overwriting[OPDRACHT]
     assert "SCHRIJF HIER" in config.ClearSolutions.code_stub["python"]
     assert "Schrijf hier je antwoord" in config.ClearSolutions.text_stub
-    assert toetsen.sleutelmap() == CURSUS / "sleutels"
 
 
 def test_beoordelingsmodel_telt_op_tot_de_punten_van_de_open_vraag():
-    handleiding = (ROOT / "book" / "docenten.md").read_text(encoding="utf-8")
-    model = handleiding.split("(beoordelingsmodel)=", 1)[1].split("\n(", 1)[0]
-    rijen = [r for r in model.splitlines() if r.startswith("| ") and not r.startswith("| ---")]
-    punten = [float(r.rstrip(" |").rsplit("|", 1)[1]) for r in rijen[1:]]  # skip the header
-    assert len(punten) >= 3
-    assert sum(punten) == _cellen()[OPEN_VRAAG].metadata["nbgrader"]["points"]
+    open_ = laad_opgave(OPEN)
+    assert len(open_.opties.rubriek) >= 3
+    assert sum(c.punten for c in open_.opties.rubriek) == open_.max_punten
 
 
 def test_handleiding_toont_de_stappen_en_geen_sleutel():
@@ -173,13 +197,12 @@ def inlevering(tmp_path, monkeypatch):
     map_ = cursus / "autograded" / "student" / OPDRACHT
     map_.mkdir(parents=True)
     monkeypatch.chdir(map_)
-    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)
     return map_
 
 
 def test_punten_geeft_punten_en_uitleg_zonder_sleutel(inlevering, capsys):
     Antwoordenbestand(inlevering).bewaar(VRAAG, GOED)
-    assert [toetsen.punten(VRAAG, d.id) for d in vragenlijst().dimensies] == [2.0, 2.0, 2.0]
+    assert [toets.punten(VRAAG, d) for d in ("doelen", "taken", "band")] == [2.0, 2.0, 2.0]
     uit = capsys.readouterr()
     assert uit.err == ""
     assert "Doelen: jouw score is 2. Dat ligt binnen 1 punt van het antwoordmodel." in uit.out
@@ -191,7 +214,7 @@ def test_punten_zonder_of_met_beschadigd_antwoordbestand_geeft_0_met_melding(
         inlevering, capsys, inhoud):
     if inhoud is not None:
         (inlevering / "antwoorden.json").write_bytes(inhoud)
-    assert toetsen.punten(VRAAG, "band") == 0.0
+    assert toets.punten(VRAAG, "band") == 0.0
     uit = capsys.readouterr()
     assert uit.err == ""
     melding = "Heb je op 'Opslaan' geklikt?" if inhoud is None else "is beschadigd"
@@ -203,7 +226,7 @@ def test_beschadigd_antwoordbestand_met_goede_vorige_versie_telt_die_versie(inle
     bestand.bewaar(VRAAG, GOED)
     bestand.bewaar(VRAAG, GOED)  # the second save keeps a copy of the first
     bestand.pad.write_text("{kapot", encoding="utf-8")
-    assert toetsen.punten(VRAAG, "taken") == 2.0
+    assert toets.punten(VRAAG, "taken") == 2.0
     assert "laatste goede versie" in capsys.readouterr().out
 
 
@@ -212,14 +235,13 @@ def test_sleutel_in_de_inlevering_zelf_telt_niet(inlevering):
     nep.mkdir()
     (nep / SLEUTEL.name).write_text("nep")
     (inlevering / "nbgrader_config.py").write_text("")
-    assert toetsen.sleutelmap() == inlevering.parents[2] / "sleutels"
+    assert sleutels.cursusmap() == inlevering.parents[2]
 
 
 def test_zonder_sleutel_een_fout_voor_de_docent(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)
-    with pytest.raises(toetsen.SleutelNietGevonden, match="Voor de docent"):
-        toetsen.punten(VRAAG, "doelen")
+    with pytest.raises(sleutels.SleutelNietGevonden, match="Voor de docent"):
+        toets.punten(VRAAG, "doelen")
 
 
 # --- The whole course, once, through the real commands ------------------------------------
@@ -269,7 +291,10 @@ def _inlevering(map_: Path, student: str, scenario: Scenario) -> Path:
         (doel / "nbgrader_config.py").write_text("c = get_config()\n")
         (doel / "werkalliantie").mkdir()
         (doel / "werkalliantie" / "__init__.py").write_text("")
-        (doel / "werkalliantie" / "toetsen.py").write_text("def punten(*_):\n    return 2.0\n")
+        (doel / "werkalliantie" / "nakijken").mkdir()
+        (doel / "werkalliantie" / "nakijken" / "__init__.py").write_text("")
+        (doel / "werkalliantie" / "nakijken" / "toets.py").write_text(
+            "def punten(*_):\n    return 2.0\n")
     return doel
 
 
@@ -408,7 +433,7 @@ def test_toetscellen_schrijven_niets_naar_stderr_en_tonen_geen_sleutel(cursus, s
         "beschadigd-antwoordbestand": "Je antwoordbestand (antwoorden.json) is beschadigd",
     }
     if student in meldingen:
-        assert meldingen[student] in _uitvoer(cellen["toets-doelen"])
+        assert meldingen[student] in _uitvoer(cellen[PUNTEN["doelen"]])
 
 
 @pytest.mark.nbgrader
@@ -457,12 +482,32 @@ def test_antwoordbestand_van_de_student_blijft_onaangeroerd(cursus):
                 VRAAG) == scenario.antwoord, (student, map_)
 
 
+def _sleutelteksten() -> list[str]:
+    """Every text in the graded keys of the assignment (rationales, example answers)."""
+    teksten = []
+
+    def verzamel(waarde):
+        if isinstance(waarde, str) and len(waarde.split()) >= 6:
+            teksten.append(waarde)
+        elif isinstance(waarde, dict):
+            for w in waarde.values():
+                verzamel(w)
+        elif isinstance(waarde, list):
+            for w in waarde:
+                verzamel(w)
+
+    for vraag in alle_opdrachten()[OPDRACHT].opgaven:
+        verzamel(yaml.safe_load((CURSUS / "sleutels" / f"{vraag}.yaml").read_text(encoding="utf-8")))
+    assert teksten
+    return teksten
+
+
 def _geen_sleutelinhoud(tekst: str, waar: str) -> None:
     """The graded key's rationale texts (and its file name) must not appear in ``tekst``."""
     schoon = " ".join(html.unescape(tekst).split())
     assert SLEUTEL.name not in schoon, waar
-    for referentie in lees_sleutel(SLEUTEL).referentie.values():
-        woorden = referentie.toelichting.split()
+    for toelichting in _sleutelteksten():
+        woorden = toelichting.split()
         # every run of six words: a rationale quoted in part is caught too
         for i in range(max(1, len(woorden) - 5)):
             stuk = " ".join(woorden[i:i + 6])
@@ -494,7 +539,7 @@ def test_export_naar_csv(cursus):
     with open(cursus.map / "cijfers.csv", encoding="utf-8") as f:
         rijen = {r["student_id"]: r for r in csv.DictReader(f)}
     assert set(rijen) == set(SCENARIO)
-    max_punten = vragenlijst().max_punten + _cellen()[OPEN_VRAAG].metadata["nbgrader"]["points"]
+    max_punten = laad_opgave(VRAAG).max_punten + laad_opgave(OPEN).max_punten
     for student, scenario in SCENARIO.items():
         rij = rijen[student]
         verwacht = sum(scenario.punten.values()) + (HANDMATIG if student == VIA_LEEROMGEVING else 0)

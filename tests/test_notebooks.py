@@ -2,8 +2,9 @@
 
 Covers the self-study notebooks (notebooks/), the book's notebook pages (.ipynb, and
 MyST-NB .md pages with a kernelspec; page templates are rendered first, as the book does)
-and the nbgrader source notebooks (exercises/source/). Each runs in a temporary copy of its
-folder without any answer file, so a learner's antwoorden.json is never read or touched.
+and the nbgrader source notebooks (made from data/opdrachten.yaml, as `make opdrachten`
+makes them). Each runs in a temporary copy of its folder without any answer file, so a
+learner's antwoorden.json is never read or touched.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from nbclient import NotebookClient
 
 import werkalliantie
 from werkalliantie import boek
+from werkalliantie.nakijken.klaarzetten import bronnotebook
+from werkalliantie.opgaven.model import alle_opdrachten
 
 ROOT = Path(__file__).resolve().parent.parent
 ZELFSTUDIE = ROOT / "notebooks"
 BOEK = ROOT / "book"
-BRON = ROOT / "exercises" / "source"
+BRON = ROOT / "exercises" / "source"  # where the source notebooks are made (not tracked)
 ANTWOORDBESTANDEN = shutil.ignore_patterns("antwoorden*.json", ".antwoorden*.lock",
                                            ".ipynb_checkpoints", "_build")
 
@@ -42,7 +45,7 @@ def _voorwerk(pad: Path) -> dict:
 def _notebooks() -> list[Path]:
     gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(BOEK.glob("**/*.ipynb"))
     gevonden += [p for p in sorted(BOEK.glob("**/*.md")) if "kernelspec" in _voorwerk(p)]
-    gevonden += sorted(BRON.glob("**/*.ipynb")) if BRON.exists() else []
+    gevonden += [BRON / o / f"{o}.ipynb" for o in alle_opdrachten()]
     return [p for p in gevonden if ".ipynb_checkpoints" not in p.parts]
 
 
@@ -50,6 +53,8 @@ NOTEBOOKS = _notebooks()
 
 
 def _lees(pad: Path) -> nbformat.NotebookNode:
+    if BRON in pad.parents:  # made from the records, exactly as `make opdrachten` does
+        return bronnotebook(alle_opdrachten()[pad.stem])
     if pad.suffix == ".ipynb":
         return nbformat.read(pad, as_version=4)
     tekst = pad.read_text(encoding="utf-8")
@@ -85,9 +90,15 @@ def _id(pad: Path) -> str:
 @pytest.mark.parametrize("pad", NOTEBOOKS, ids=_id)
 def test_notebook_draait_van_boven_naar_beneden(pad, tmp_path):
     map_ = tmp_path / pad.parent.name
-    shutil.copytree(pad.parent, map_, ignore=ANTWOORDBESTANDEN)
-    nb = _lees(pad)
     is_bron = BRON in pad.parents
+    if is_bron:  # the course folder as autograde sees it: keys beside, nothing else
+        map_ = tmp_path / "cursus" / "autograded" / "student" / pad.stem
+        map_.mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / "nbgrader_config.py", tmp_path / "cursus")
+        shutil.copytree(ROOT / "exercises" / "sleutels", tmp_path / "cursus" / "sleutels")
+    else:
+        shutil.copytree(pad.parent, map_, ignore=ANTWOORDBESTANDEN)
+    nb = _lees(pad)
     # An nbgrader source notebook is run as autograde would run it with no submission:
     # its hidden tests must fail then (a missing answer must never score), but only on
     # purpose, with the course's own Dutch error; every other cell must run cleanly.
@@ -108,7 +119,8 @@ def test_notebook_draait_van_boven_naar_beneden(pad, tmp_path):
     assert not list(map_.glob("antwoorden*.json")), "alleen draaien mag geen antwoord opslaan"
 
 
-@pytest.mark.parametrize("pad", [p for p in NOTEBOOKS if p.suffix == ".ipynb"], ids=_id)
+@pytest.mark.parametrize("pad", [p for p in NOTEBOOKS if p.suffix == ".ipynb" and BRON not in p.parents],
+                         ids=_id)
 def test_notebook_opgeslagen_zonder_uitvoer(pad):
     nb = nbformat.read(pad, as_version=4)
     met_uitvoer = [n for n, c in enumerate(nb.cells, 1)
@@ -119,4 +131,5 @@ def test_notebook_opgeslagen_zonder_uitvoer(pad):
 
 def test_er_is_een_oefennotebook():
     assert ZELFSTUDIE / "denise-werkalliantie.ipynb" in NOTEBOOKS
+    assert ZELFSTUDIE / "kennismaken.ipynb" in NOTEBOOKS
     assert BOEK / "oefeningen" / "denise-werkalliantie.md" in NOTEBOOKS

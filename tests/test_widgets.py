@@ -1,9 +1,10 @@
-"""The alliance rating widget without a browser (issue 3): its state is exposed as
-attributes, so a test sets a slider and asserts, as ipywidgets' own tests do.
+"""The widget base and each kind's controls without a browser (issues 3 and 9): state is
+exposed as attributes, so a test sets a control and asserts, as ipywidgets' own tests do.
 
-What matters most: restoring never writes the answer file, saving writes exactly what the
-sliders show, a damaged file loses nothing, and nothing from the file reaches the page
-unescaped."""
+What matters most, for every kind: restoring never writes the answer file, saving writes
+exactly what the controls show, a damaged file loses nothing, nothing from the file
+reaches the page unescaped, and every control has an accessible name.
+"""
 
 from __future__ import annotations
 
@@ -15,33 +16,60 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from werkalliantie import widgets as module
-from werkalliantie.alliantie import oefensleutel, vragenlijst
 from werkalliantie.antwoorden import Antwoordenbestand, AntwoordenFout
-from werkalliantie.widgets import WerkalliantieOefening, samenvatting_tekst
+from werkalliantie.opgaven import laad_opgave
+from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
+from werkalliantie.widgets import Opgavewidget, oefening, opgave
+from werkalliantie.widgets.basis import samenvatting_tekst
 
 VRAAG = "denise-a"
-LIJST = vragenlijst()
+LIJST = vragenlijst(laad_opgave(VRAAG))
 ITEMS = [i.id for i in LIJST.items]
 ANTWOORD = dict(zip(ITEMS, [4, 4, 5, 2, 1, 2, 4, 5, 3]))
-
-
-def oefening(map_: Path, sleutel: bool = True) -> WerkalliantieOefening:
-    return WerkalliantieOefening(VRAAG, "denise", "a",
-                                 sleutel=oefensleutel(VRAAG) if sleutel else None, map=map_)
+# One practice question per kind, and an answer that its controls can show.
+VOORBEELDEN = {
+    "denise-a": ANTWOORD,
+    "bordin-drie-delen": ["doelen", "band"],
+    "doel-denise-oefenen": "Ik bel voor vrijdag twee woningcorporaties.",
+}
 
 
 def html_waarden(widget) -> list[str]:
-    """Every text the widget tree shows: HTML and Label values, descriptions, tooltips."""
+    """Every text the widget tree shows: HTML and Label values, descriptions, tooltips,
+    options and the values of text fields."""
     teksten = []
-    if isinstance(widget, widgets.HTML | widgets.Label):
+    if isinstance(widget, widgets.HTML | widgets.Label | widgets.Textarea):
         teksten.append(widget.value)
-    for naam in ("description", "tooltip"):
+    for naam in ("description", "tooltip", "placeholder"):
         if getattr(widget, naam, None):
             teksten.append(getattr(widget, naam))
+    teksten.extend(str(o) for o in getattr(widget, "_options_labels", ()))
     for kind in getattr(widget, "children", ()):
         teksten.extend(html_waarden(kind))
     return teksten
+
+
+def bedieningen(widget) -> list[widgets.Widget]:
+    """The controls a learner uses (everything with a value that is not text to read)."""
+    gevonden = []
+    if isinstance(widget, widgets.ValueWidget) and not isinstance(widget, widgets.HTML | widgets.Label):
+        gevonden.append(widget)
+    for kind in getattr(widget, "children", ()):
+        gevonden.extend(bedieningen(kind))
+    return gevonden
+
+
+def zet(w: Opgavewidget, waarde) -> None:
+    """Set the controls of ``w`` to ``waarde`` as a learner would."""
+    b = w.bediening
+    if w.opgave.soort == "beoordeling":
+        for item_id, score in waarde.items():
+            b.keuzelijsten[item_id].value = score
+    elif w.opgave.soort == "meerkeuze":
+        for k, vinkje in b.vinkjes.items():
+            vinkje.value = k in waarde
+    else:
+        b.vak.value = waarde
 
 
 def momentopname(map_: Path) -> dict[str, tuple[int, bytes]]:
@@ -52,112 +80,82 @@ def opgeslagen(map_: Path) -> dict:
     return json.loads((map_ / "antwoorden.json").read_text(encoding="utf-8"))["antwoorden"]
 
 
-# --- construction and restoring ------------------------------------------------------------
+# --- every kind: construction, restoring, saving ------------------------------------------
 
-def test_zonder_bestand_schrijft_niets(tmp_path):
-    w = oefening(tmp_path)
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_zonder_bestand_schrijft_niets(tmp_path, vraag):
+    w = oefening(vraag, tmp_path)
     assert list(tmp_path.iterdir()) == []
     assert "Nog niet opgeslagen" in w.status.value
+    assert 'role="status"' in w.status.value and 'aria-live="polite"' in w.status.value
     assert "nog geen antwoord opgeslagen" in w.samenvatting.lower()
     assert w.resultaat is None and w.feedback.value == ""
 
 
-def test_bouwen_geeft_geen_waarschuwing(tmp_path):
-    # In nbgrader anything on stderr scores 0: the graded cell builds this widget.
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_elke_bediening_heeft_een_nederlandse_naam(tmp_path, vraag):
+    w = oefening(vraag, tmp_path)
+    controls = bedieningen(w)
+    assert controls
+    for c in controls:  # a label element of its own, or a tooltip (title) where there is none
+        naam = getattr(c, "description", "") or getattr(c, "tooltip", "") or ""
+        if isinstance(c, widgets.RadioButtons):
+            naam = " ".join(c._options_labels)  # each option's text labels its radio button
+        assert naam.strip(), f"{type(c).__name__} zonder toegankelijke naam"
+    assert w.knop.description == "Opslaan"
+
+
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_bouwen_geeft_geen_waarschuwing(tmp_path, vraag):
+    # In nbgrader anything on stderr scores 0: a graded cell builds this widget.
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        oefening(tmp_path, sleutel=False)
+        Opgavewidget(laad_opgave(vraag), met_sleutel=False, map=tmp_path)
 
 
-def test_een_schuifbalk_per_stelling_met_leesbare_tekst(tmp_path):
-    w = oefening(tmp_path)
-    assert list(w.sliders) == ITEMS
-    for s in w.sliders.values():
-        assert (s.min, s.max) == (LIJST.schaal.min, LIJST.schaal.max)
-        assert s.description == ""  # a description truncates: the text sits beside it
-    teksten = "\n".join(html_waarden(w))
-    for item in LIJST.items:
-        assert item.tekst in teksten  # whole, in a widget that wraps
-    for d in LIJST.dimensies:
-        assert f"<h4>{d.naam} " in teksten
-    assert all(label in teksten for label in LIJST.schaal.labels.values())
-    assert "Het budgetplan" in teksten and "Denise zucht." in teksten
-
-
-def test_schaallabel_volgt_de_schuifbalk(tmp_path):
-    w = oefening(tmp_path)
-    w.sliders["taken_aanpak"].value = 1
-    assert "helemaal niet" in w._schaallabels["taken_aanpak"].value
-
-
-def test_terugzetten_schrijft_niets(tmp_path):
-    Antwoordenbestand(tmp_path).bewaar(VRAAG, ANTWOORD)
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_terugzetten_schrijft_niets_en_veranderen_ook_niet(tmp_path, vraag):
+    Antwoordenbestand(tmp_path).bewaar(vraag, VOORBEELDEN[vraag])
     Antwoordenbestand(tmp_path).bewaar("andere-vraag", "blijft staan")
     voor = momentopname(tmp_path)
-    w = oefening(tmp_path)
-    assert w.antwoord == ANTWOORD
+    w = oefening(vraag, tmp_path)
+    assert w.antwoord == VOORBEELDEN[vraag]
     assert "staat weer klaar" in w.status.value
     assert momentopname(tmp_path) == voor  # no write, no new file, no lock file
-    # Moving a slider only marks the answer as changed; only the button saves.
-    w.sliders["band_open"].value = 1
+    # Changing a control only marks the answer as changed; only the button saves.
+    zet(w, {ITEMS[0]: 1} if vraag == "denise-a" else ["taken"] if vraag == "bordin-drie-delen"
+        else "iets anders")
     assert momentopname(tmp_path) == voor
     assert "nog niet opgeslagen" in w.status.value
     assert w.resultaat is None
 
 
-def test_sleutel_van_een_andere_vraag_wordt_geweigerd(tmp_path):
-    with pytest.raises(ValueError, match="hoort bij vraag"):
-        WerkalliantieOefening("denise-b", "denise", "b", sleutel=oefensleutel(VRAAG), map=tmp_path)
-
-
-# --- saving --------------------------------------------------------------------------------
-
-def test_opslaan_schrijft_precies_de_schuifbalken(tmp_path):
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_opslaan_schrijft_precies_wat_de_bediening_toont(tmp_path, vraag):
     Antwoordenbestand(tmp_path).bewaar("andere-vraag", [1, 2])
-    w = oefening(tmp_path)
-    for item_id, waarde in ANTWOORD.items():
-        w.sliders[item_id].value = waarde
-    assert w.bewaar() is True
+    w = oefening(vraag, tmp_path)
+    zet(w, VOORBEELDEN[vraag])
+    w.knop.click()  # the button saves (through the barrier) what the controls show
     bestand = opgeslagen(tmp_path)
-    assert bestand[VRAAG]["waarde"] == ANTWOORD
-    assert all(type(v) is int for v in bestand[VRAAG]["waarde"].values())
+    assert bestand[vraag]["waarde"] == VOORBEELDEN[vraag] == w.antwoord
     assert bestand["andere-vraag"]["waarde"] == [1, 2]
     assert re.search(r"Opgeslagen om \d\d:\d\d\.", w.status.value)
-    assert "Doelen (taakalliantie): gemiddeld 4,3" in w.samenvatting
-    assert w.samenvatting == samenvatting_tekst(VRAAG, tmp_path)
+    assert w.samenvatting == samenvatting_tekst(w.opgave, Antwoordenbestand(tmp_path).lees())
+    assert w.resultaat is not None and "Vergelijk met het antwoordmodel" in w.feedback.value
 
 
-def test_knop_doet_wat_bewaar_doet(tmp_path):
-    w = oefening(tmp_path)
-    w.knop.click()
-    assert opgeslagen(tmp_path)[VRAAG]["waarde"] == w.antwoord
-
-
-def test_oefenversie_toont_feedback_met_referentie(tmp_path):
-    w = oefening(tmp_path)
-    for item_id, waarde in dict(ANTWOORD, band_vertrouwen=1, band_begrepen=2, band_open=1).items():
-        w.sliders[item_id].value = waarde
-    w.bewaar()
-    assert w.resultaat is not None
-    assert {d.dimensie: d.punten for d in w.resultaat.dimensies} == {
-        "doelen": 2, "taken": 2, "band": 0}  # band 1,3 vs 4,3: more than 1 lower
-    feedback = w.feedback.value
-    for d in w.resultaat.dimensies:
-        assert f"het antwoordmodel geeft {module.getal(d.referentie)}" in feedback
-        assert module._e(d.toelichting) in feedback
-    assert "Totaal: 4 van 6 punten." in feedback
-
-
-def test_toetsversie_toont_alleen_volledigheid(tmp_path):
-    w = oefening(tmp_path, sleutel=False)
-    w.bewaar()
-    assert w.resultaat is None and w.hints == []
-    assert "alle stellingen ingevuld" in w.feedback.value
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_toetsversie_toont_alleen_volledigheid(tmp_path, vraag):
+    w = Opgavewidget(laad_opgave(vraag), met_sleutel=False, map=tmp_path)
+    zet(w, VOORBEELDEN[vraag])
+    assert w.bewaar() is True
+    assert w.resultaat is None and w.hints is not None
     assert "antwoordmodel" not in "\n".join(html_waarden(w))
 
 
-def test_opslaan_mislukt_zonder_uitzondering(tmp_path, monkeypatch):
-    w = oefening(tmp_path)
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_opslaan_mislukt_zonder_uitzondering(tmp_path, monkeypatch, vraag):
+    w = oefening(vraag, tmp_path)
 
     def weigert(self, vraag_id, waarde):
         raise AntwoordenFout("Je antwoorden konden niet worden opgeslagen: het bestand is bezet.")
@@ -175,20 +173,80 @@ def test_opslaan_mislukt_zonder_uitzondering(tmp_path, monkeypatch):
     assert "niet worden opgeslagen" in w.status.value
 
 
-# --- damaged and too new files -----------------------------------------------------------
+def test_beoordeelde_opgave_heeft_geen_oefensleutel(tmp_path):
+    with pytest.raises(ValueError, match="beoordeeld"):
+        oefening("denise-b", tmp_path)
+
+
+def test_opgave_toont_de_widget_en_print_de_samenvatting(tmp_path, capsys):
+    Antwoordenbestand(tmp_path).bewaar("denise-b", ANTWOORD)
+    opgave("denise-b", tmp_path)
+    uit = capsys.readouterr()
+    assert uit.err == ""
+    assert "Je opgeslagen antwoord" in uit.out and "Doelen (taakalliantie): gemiddeld 4,3" in uit.out
+    assert "antwoordmodel" not in uit.out
+
+
+# --- the alliance rating's controls --------------------------------------------------------
+
+def test_een_keuzelijst_per_stelling_die_leeg_begint(tmp_path):
+    w = oefening(VRAAG, tmp_path)
+    assert list(w.bediening.keuzelijsten) == ITEMS
+    assert all(k.value is None for k in w.bediening.keuzelijsten.values())
+    assert w.antwoord == {}  # nothing looks answered that was not
+    teksten = "\n".join(html_waarden(w))
+    for n, item in enumerate(LIJST.items, 1):
+        assert item.tekst in teksten  # whole, in a widget that wraps
+        assert w.bediening.keuzelijsten[item.id].tooltip == f"Stelling {n}: {item.tekst}"
+    for d in LIJST.dimensies:
+        assert f"<h4>{d.naam} " in teksten
+    assert all(label in teksten for label in LIJST.schaal.labels.values())
+    assert "Het budgetplan" in teksten and "Denise zucht." in teksten
+
+
+def test_oefenversie_toont_feedback_met_referentie(tmp_path):
+    w = oefening(VRAAG, tmp_path)
+    zet(w, dict(ANTWOORD, band_vertrouwen=1, band_begrepen=2, band_open=1))
+    w.bewaar()
+    assert {d.onderdeel: d.punten for d in w.resultaat.delen} == {
+        "doelen": 2, "taken": 2, "band": 0}  # band 1,3 vs 4,3: more than 1 lower
+    feedback = w.feedback.value
+    assert "Het antwoordmodel geeft 4,3. Waarom: Denise voelt zich gehoord" in feedback
+    assert "Totaal: 4 van 6 punten." in feedback
+
+
+def test_onvolledig_antwoord_in_de_toetsversie(tmp_path):
+    w = Opgavewidget(laad_opgave("denise-b"), met_sleutel=False, map=tmp_path)
+    zet(w, {k: v for k, v in ANTWOORD.items() if k != "band_open"})
+    w.bewaar()
+    assert w.hints == ["Band: stelling 3 is nog niet ingevuld."]
+
+
+def test_samenvatting_tekst_voor_de_nakijker(tmp_path):
+    onvolledig = {k: v for k, v in ANTWOORD.items() if k != "band_open"}
+    Antwoordenbestand(tmp_path).bewaar(VRAAG, onvolledig)
+    tekst = samenvatting_tekst(laad_opgave(VRAAG), Antwoordenbestand(tmp_path).lees())
+    assert "Doelen (taakalliantie): gemiddeld 4,3" in tekst
+    assert "Score: 5 (helemaal)" in tekst
+    assert "Ze kunnen eerlijk en open tegen elkaar zijn. Score: niet ingevuld." in tekst
+    assert "Band (persoonlijke alliantie): geen gemiddelde" in tekst
+    assert "antwoordmodel" not in tekst  # a graded cell prints it: never a reference
+
+
+# --- damaged files -----------------------------------------------------------------------
 
 def test_beschadigd_bestand_wordt_gemeld_en_niets_gaat_verloren(tmp_path):
     (tmp_path / "antwoorden.json").write_text("{ dit is geen json", encoding="utf-8")
     voor = momentopname(tmp_path)
-    w = oefening(tmp_path)
+    w = oefening(VRAAG, tmp_path)
     assert "beschadigd" in w.status.value and "Let op" in w.status.value
     assert momentopname(tmp_path) == voor
-    w.sliders["doelen_eens"].value = 5
+    zet(w, {"doelen_eens": 5})
     assert w.bewaar() is True
     assert "apart onder een nieuwe naam" in w.status.value
     apart = list(tmp_path.glob("antwoorden.beschadigd-*.json"))
     assert [p.read_text(encoding="utf-8") for p in apart] == ["{ dit is geen json"]
-    assert opgeslagen(tmp_path)[VRAAG]["waarde"]["doelen_eens"] == 5
+    assert opgeslagen(tmp_path)[VRAAG]["waarde"] == {"doelen_eens": 5}
 
 
 def test_beschadigd_bestand_valt_terug_op_laatste_goede_versie(tmp_path):
@@ -196,19 +254,9 @@ def test_beschadigd_bestand_valt_terug_op_laatste_goede_versie(tmp_path):
     bestand.bewaar(VRAAG, ANTWOORD)
     bestand.bewaar("andere-vraag", 1)  # now antwoorden.vorige.json holds ANTWOORD
     (tmp_path / "antwoorden.json").write_bytes(b"\x00\xff kapot")
-    w = oefening(tmp_path)
+    w = oefening(VRAAG, tmp_path)
     assert w.antwoord == ANTWOORD
     assert "laatste goede versie" in w.status.value
-
-
-def test_te_nieuw_bestand_wordt_nooit_overschreven(tmp_path):
-    inhoud = json.dumps({"schema": "werkalliantie-antwoorden", "versie": 99, "antwoorden": {}})
-    (tmp_path / "antwoorden.json").write_text(inhoud, encoding="utf-8")
-    w = oefening(tmp_path)
-    assert "nieuwere versie" in w.status.value
-    assert w.bewaar() is False
-    assert "nieuwere versie" in w.status.value
-    assert (tmp_path / "antwoorden.json").read_text(encoding="utf-8") == inhoud
 
 
 # --- hostile content in the file ----------------------------------------------------------
@@ -220,47 +268,40 @@ VIJANDIG = {
     "doelen_helder": "😀\x00\x1b[31m\u202e",
     "taken_aanpak": {"genest": [KWAAD]},
     "taken_zinvol": 4,
+    "zwakste": KWAAD,
+    "bewijs": [KWAAD, 10**30],
     KWAAD: 3,
     "😀" * 50: "\x07",
 }
 
 
-def schrijf_ruw(map_: Path, waarde, opgeslagen_op="2026-01-01T10:00:00+01:00"):
+def schrijf_ruw(map_: Path, vraag: str, waarde, opgeslagen_op="2026-01-01T10:00:00+01:00"):
     data = {"schema": "werkalliantie-antwoorden", "versie": 1,
-            "antwoorden": {VRAAG: {"waarde": waarde, "opgeslagen": opgeslagen_op}}}
+            "antwoorden": {vraag: {"waarde": waarde, "opgeslagen": opgeslagen_op}}}
     (map_ / "antwoorden.json").write_text(json.dumps(data), encoding="utf-8")
 
 
-@pytest.mark.parametrize("waarde", [VIJANDIG, KWAAD, [KWAAD] * 3, 10**30, None, {}, "x" * 10_000],
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+@pytest.mark.parametrize("waarde", [VIJANDIG, KWAAD, [KWAAD] * 3, 10**30, None, {},
+                                    "x" * 10_000 + "\x00\x1b" + KWAAD],
                          ids=["velden", "tekst", "lijst", "getal", "none", "leeg", "lang"])
 @pytest.mark.parametrize("tijd", ["2026-01-01T10:00:00+01:00", KWAAD])
-def test_vijandige_inhoud_wordt_ontsnapt(tmp_path, waarde, tijd):
-    schrijf_ruw(tmp_path, waarde, tijd)
+def test_vijandige_inhoud_wordt_ontsnapt(tmp_path, vraag, waarde, tijd):
+    schrijf_ruw(tmp_path, vraag, waarde, tijd)
     voor = momentopname(tmp_path)
-    w = oefening(tmp_path)
+    w = oefening(vraag, tmp_path)
     assert momentopname(tmp_path) == voor
-    getoond = "\n".join(html_waarden(w))
-    tekst = samenvatting_tekst(VRAAG, tmp_path)
-    for uitvoer in (getoond, tekst):
+    html_ = [t for t in html_waarden(w)
+             if not t.startswith("<style>") and t != getattr(getattr(w.bediening, "vak", None), "value", None)]
+    tekst = samenvatting_tekst(w.opgave, Antwoordenbestand(tmp_path).lees())
+    for uitvoer in html_:  # shown as HTML: escaped
         assert "<script" not in uitvoer and "<img" not in uitvoer
-        assert "x" * 100 not in uitvoer and "\x00" not in uitvoer and "\x1b" not in uitvoer
-    if isinstance(waarde, dict) and waarde:
-        assert w.sliders["taken_zinvol"].value == 4  # the one valid value is restored
+    for uitvoer in (*html_, tekst):  # also plain text: readable and bounded
+        assert "\x00" not in uitvoer and "\x1b" not in uitvoer
+        assert len(uitvoer) < 25_000
+    if vraag == "denise-a" and isinstance(waarde, dict) and waarde:
+        assert w.bediening.keuzelijsten["taken_zinvol"].value == 4  # the valid value is restored
         assert "geen geldige score" in tekst
-    # The learner can still save; the hostile values are replaced by the sliders' values.
+    # The learner can still save; the hostile values are replaced by what the controls show.
     assert w.bewaar() is True
-    assert opgeslagen(tmp_path)[VRAAG]["waarde"] == w.antwoord
-
-
-def test_samenvatting_tekst_voor_de_nakijker(tmp_path):
-    assert "nog geen antwoord opgeslagen" in samenvatting_tekst(VRAAG, tmp_path).lower()
-    assert not (tmp_path / "antwoorden.json").exists()
-    onvolledig = {k: v for k, v in ANTWOORD.items() if k != "band_open"}
-    Antwoordenbestand(tmp_path).bewaar(VRAAG, onvolledig)
-    tekst = samenvatting_tekst(VRAAG, tmp_path)
-    assert "Doelen (taakalliantie): gemiddeld 4,3" in tekst
-    assert "Score: 5 (helemaal)" in tekst
-    assert "Ze kunnen eerlijk en open tegen elkaar zijn. Score: niet ingevuld." in tekst
-    assert "Band (persoonlijke alliantie): geen gemiddelde" in tekst
-    # The graded cell prints the summary: it must never show a reference.
-    assert "antwoordmodel" not in tekst
+    assert opgeslagen(tmp_path)[vraag]["waarde"] == w.antwoord

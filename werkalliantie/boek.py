@@ -29,7 +29,9 @@ from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferen
 from sphinx.errors import ExtensionError
 from sphinx.writers.html5 import HTML5Translator
 
-from werkalliantie import casussen, opdrachten
+from werkalliantie import casussen, opgaven
+from werkalliantie.nakijken import klaarzetten, stappen
+from werkalliantie.opgaven.soorten.beoordeling import vragenlijsten
 
 PAKKET = Path(__file__).resolve().parent
 DATA = PAKKET.parent / "data"
@@ -59,11 +61,18 @@ def _is_sjabloon(docname: str, tekst: str) -> bool:
 
 def sjablooncontext(docname: str) -> dict:
     """What a page template can use. Add here what a new kind of page needs."""
-    context = {"casussen": casussen.alle_casussen()}
+    context = {
+        "casussen": casussen.alle_casussen(),
+        "opgaven": opgaven.alle_opgaven(),
+        "onderdelen": opgaven.onderdelen,
+        "vragenlijsten": vragenlijsten(),
+        "opdrachten": klaarzetten.alle_opdrachten(),
+        # The instructor's guide: the nbgrader steps the tests run.
+        "nbgrader_stappen": stappen.STAPPEN,
+        "nbgrader_opdracht": stappen.OPDRACHT,
+    }
     if docname.startswith(CASUSPAGINAS):
         context["casus"] = casussen.laad_casus(docname.removeprefix(CASUSPAGINAS))
-    # The instructor's guide: the nbgrader steps the tests run, the grading rule, points.
-    context.update(opdrachten.boekcontext())
     return context
 
 
@@ -179,11 +188,20 @@ class Bronnenlijst(PlainStyle):
         return veld("year")
 
 
+def _bouw_gegevens(app) -> None:
+    """Validate data/ and rebuild the bundle first: pages and the notebooks the build
+    executes read the course's data from it, so they never show stale data."""
+    from werkalliantie.bouw import bouw
+
+    bouw()
+
+
 def setup(app):
     pybtex.plugin.register_plugin("pybtex.style.formatting", "bronnenlijst", Bronnenlijst)
     register_plugin("sphinxcontrib.bibtex.style.referencing", "auteur_jaar", AuteurJaar)
     app.connect("html-page-context", _zonder_thebe)
     app.set_translator("html", Vertaler, override=True)
+    app.connect("builder-inited", _bouw_gegevens)
     app.connect("source-read", _bij_lezen)
     app.connect("build-finished", _kopieer_widgetscripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

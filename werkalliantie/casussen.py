@@ -1,8 +1,9 @@
-"""The four cases as validated, typed data.
+"""The cases (Denise, Peter, Matthias, Nuestra, ...) as typed, read-only data.
 
-A case file (``data/casussen/<id>.yaml``) is read and validated once, here. Everything
-behind :func:`laad_casus` trusts the typed objects. A broken file raises
-:class:`CasusFout` with a Dutch message that names the file and the field.
+A case is written once, in ``data/casussen/<id>.yaml``. These dataclasses declare its
+structure: the build side (:mod:`werkalliantie.bouw.casussen`) validates each file against
+them with a Dutch error naming file and field, and this module reads the validated cases
+from the bundle, with nothing but the standard library.
 
 Every piece of text carries ``herkomst``: ``rapport`` when it is paraphrased from the
 Movisie report (Van Arum, Verweij & Van der Veer, 2018), ``cursus`` when the course
@@ -11,14 +12,10 @@ invented it (the report is silent there). A reader can so tell source from inven
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-from typing import Annotated, Literal
+from dataclasses import dataclass, field
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
-
-CASUSSEN_MAP = Path(__file__).resolve().parent.parent / "data" / "casussen"
+from werkalliantie import gegevens
 
 # The life domains of the Zelfredzaamheid-Matrix, used as labels only.
 LEVENSDOMEINEN = (
@@ -38,67 +35,76 @@ LEVENSDOMEINEN = (
 )
 Levensdomein = Literal[LEVENSDOMEINEN]  # type: ignore[valid-type]
 Herkomst = Literal["rapport", "cursus"]
-Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
+
+TEKST = {"tekst": True}
+ID = {"id": True}
+VERPLICHT = {"min": 1}
 
 
-class _Model(BaseModel):
-    # Unknown fields are typing errors in a case file, not extensions.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Strikt:
+    # Read by pydantic on the build side: an unknown field is a typing error in a case file.
+    __pydantic_config__ = {"extra": "forbid"}
 
 
-class Onderdeel(_Model):
-    tekst: Tekst
+@dataclass(frozen=True)
+class Onderdeel(_Strikt):
+    tekst: str = field(metadata=TEKST)
     herkomst: Herkomst
 
 
-class Persoon(_Model):
-    naam: Tekst
-    beschrijving: Tekst
+@dataclass(frozen=True)
+class Persoon(_Strikt):
+    naam: str = field(metadata=TEKST)
+    beschrijving: str = field(metadata=TEKST)
     herkomst: Herkomst
 
 
-class Professional(_Model):
-    naam: Tekst
-    rol: Tekst
+@dataclass(frozen=True)
+class Professional(_Strikt):
+    naam: str = field(metadata=TEKST)
+    rol: str = field(metadata=TEKST)
     herkomst: Herkomst
 
 
-class Domeinsituatie(_Model):
+@dataclass(frozen=True)
+class Domeinsituatie(_Strikt):
     domein: Levensdomein
-    situatie: Tekst
+    situatie: str = field(metadata=TEKST)
     herkomst: Herkomst
 
 
-class Citaat(_Model):
-    """A short quote of the (fictional) client, shown as a marked quotation."""
+@dataclass(frozen=True)
+class Citaat(_Strikt):
+    """A short quote of a (fictional) person, shown as a marked quotation."""
 
-    id: Id
-    tekst: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
-    wie: Tekst
+    id: str = field(metadata=ID)
+    tekst: str = field(metadata={"tekst": True, "max": 400})
+    wie: str = field(metadata=TEKST)
     herkomst: Herkomst
 
 
-class Fragment(_Model):
+@dataclass(frozen=True)
+class Fragment(_Strikt):
     """A scene from the case, written by the course, used by an exercise."""
 
-    id: Id
-    titel: Tekst
-    zinnen: list[Tekst] = Field(min_length=1)
+    id: str = field(metadata=ID)
+    titel: str = field(metadata=TEKST)
+    zinnen: tuple[str, ...] = field(metadata=VERPLICHT)
     herkomst: Herkomst
 
 
-class Casus(_Model):
-    id: Id
+@dataclass(frozen=True)
+class Casus(_Strikt):
+    id: str = field(metadata=ID)
     client: Persoon
-    huishouden: list[Persoon] = Field(min_length=1)
+    huishouden: tuple[Persoon, ...] = field(metadata=VERPLICHT)
     professional: Professional
     hulpvraag: Onderdeel
     samenvatting: Onderdeel
-    levensdomeinen: list[Domeinsituatie] = Field(min_length=1)
-    citaten: list[Citaat] = Field(min_length=1)
-    wat_hielp: list[Onderdeel] = Field(min_length=1)
-    fragmenten: list[Fragment] = Field(default_factory=list)
+    levensdomeinen: tuple[Domeinsituatie, ...] = field(metadata=VERPLICHT)
+    citaten: tuple[Citaat, ...] = field(metadata=VERPLICHT)
+    wat_hielp: tuple[Onderdeel, ...] = field(metadata=VERPLICHT)
+    fragmenten: tuple[Fragment, ...] = ()
 
     def citaat(self, citaat_id: str) -> Citaat:
         for c in self.citaten:
@@ -113,83 +119,14 @@ class Casus(_Model):
         raise KeyError(fragment_id)
 
 
-class CasusFout(ValueError):
-    """A case file that cannot be used; the message is Dutch and names file and field."""
+@gegevens.afgeleid
+def alle_casussen() -> dict[str, Casus]:
+    """Every case of the course, by id, in the order of their file names."""
+    return {i: gegevens.uit_json(Casus, c) for i, c in gegevens.lees("casussen").items()}
 
 
-_BERICHTEN = {
-    "missing": "dit veld ontbreekt, maar is verplicht",
-    "extra_forbidden": "dit veld kennen we niet (typfout?)",
-    "string_type": "hier hoort tekst te staan",
-    "string_too_short": "deze tekst is leeg",
-    "string_too_long": "deze tekst is te lang",
-    "string_pattern_mismatch": "gebruik alleen kleine letters, cijfers, - en _",
-    "list_type": "hier hoort een lijst te staan",
-    "too_short": "deze lijst is leeg",
-    "model_type": "hier horen velden met waarden te staan",
-    "dict_type": "hier horen velden met waarden te staan",
-}
-
-
-def _veldnaam(loc: tuple) -> str:
-    naam = ""
-    for deel in loc:
-        naam += f"[{deel + 1}]" if isinstance(deel, int) else (f".{deel}" if naam else str(deel))
-    return naam or "(hele bestand)"
-
-
-def _bericht(fout: dict) -> str:
-    if fout["type"] == "literal_error" and fout["loc"][-1] == "domein":
-        return (f"'{fout['input']}' is geen bekend levensdomein; kies uit: "
-                + ", ".join(LEVENSDOMEINEN))
-    if fout["type"] == "literal_error":
-        keuzes = fout["ctx"]["expected"].replace(" or ", " of ")
-        return f"'{fout['input']}' is hier niet toegestaan; kies uit {keuzes}"
-    return _BERICHTEN.get(fout["type"], f"ongeldige waarde ({fout['msg']})")
-
-
-def _fout_bij_validatie(pad: Path, fout: ValidationError) -> CasusFout:
-    regels = [f"- veld '{_veldnaam(f['loc'])}': {_bericht(f)}" for f in fout.errors()]
-    return CasusFout(f"Het casusbestand {pad} klopt niet:\n" + "\n".join(regels))
-
-
-def lees_casusbestand(pad: Path) -> Casus:
-    """Read and validate one case file; raise CasusFout in Dutch when it is broken."""
-    pad = Path(pad)
+def laad_casus(casus_id: str) -> Casus:
     try:
-        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CasusFout(f"Het casusbestand {pad} bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise CasusFout(f"Het casusbestand {pad} is geen UTF-8-tekst.") from None
-    except yaml.YAMLError as fout:
-        plek = getattr(fout, "problem_mark", None)
-        waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek else ""
-        uitleg = getattr(fout, "problem", None) or "onleesbare YAML"
-        raise CasusFout(
-            f"Het casusbestand {pad} is geen geldige YAML{waar}: {uitleg}.") from None
-    if not isinstance(ruw, dict):
-        raise CasusFout(f"Het casusbestand {pad} bevat geen velden met waarden.")
-    try:
-        casus = Casus.model_validate(ruw)
-    except ValidationError as fout:
-        raise _fout_bij_validatie(pad, fout) from None
-    if casus.id != pad.stem:
-        raise CasusFout(
-            f"Het casusbestand {pad} klopt niet:\n- veld 'id': '{casus.id}' moet gelijk zijn "
-            f"aan de bestandsnaam ('{pad.stem}')")
-    dubbel = {c.id for c in casus.citaten if [d.id for d in casus.citaten].count(c.id) > 1}
-    if dubbel:
-        raise CasusFout(f"Het casusbestand {pad} klopt niet:\n- veld 'citaten': id "
-                        f"'{sorted(dubbel)[0]}' komt meer dan eens voor")
-    return casus
-
-
-@cache
-def laad_casus(casus_id: str, map: Path = CASUSSEN_MAP) -> Casus:
-    """The validated case ``casus_id`` from the course's data folder (read once)."""
-    return lees_casusbestand(Path(map) / f"{casus_id}.yaml")
-
-
-def alle_casussen(map: Path = CASUSSEN_MAP) -> dict[str, Casus]:
-    return {p.stem: laad_casus(p.stem, Path(map)) for p in sorted(Path(map).glob("*.yaml"))}
+        return alle_casussen()[casus_id]
+    except KeyError:
+        raise KeyError(f"De cursus kent geen casus '{casus_id}'.") from None

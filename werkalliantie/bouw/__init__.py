@@ -17,14 +17,23 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from werkalliantie import gegevens
 from werkalliantie.gegevens import BUNDEL
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _delen() -> dict[str, Callable[[Path], object]]:
-    # Imported here: each part pulls in pydantic/yaml only when the bundle is built.
-    return {}
+    """The parts in the order they are built: a part may check references to earlier ones
+    (a question to its case and questionnaire), which it reads back from the bundle."""
+    from werkalliantie.bouw import casussen, opdrachten, opgaven, vragenlijsten
+
+    return {
+        "casussen": casussen.bouw,
+        "vragenlijsten": vragenlijsten.bouw,
+        "opgaven": opgaven.bouw,
+        "opdrachten": opdrachten.bouw,
+    }
 
 
 def schrijf(naam: str, inhoud: object, doel: Path = BUNDEL) -> Path:
@@ -39,4 +48,12 @@ def schrijf(naam: str, inhoud: object, doel: Path = BUNDEL) -> Path:
 
 
 def bouw(data: Path = DATA, doel: Path = BUNDEL) -> list[Path]:
-    return [schrijf(naam, maak(data), doel) for naam, maak in _delen().items()]
+    """Validate every part and write it; a broken file raises a Dutch DataFout."""
+    paden = []
+    try:
+        for naam, maak in _delen().items():
+            paden.append(schrijf(naam, maak(data), doel))
+            gegevens.vergeet(doel)  # later parts check references against this one
+    finally:
+        gegevens.vergeet()
+    return paden

@@ -1,0 +1,29 @@
+"""Build part ``casussen``: every ``data/casussen/<id>.yaml``, validated, by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from werkalliantie.bouw.schema import DataFout, lees_yaml, uniek, valideer, veldfout
+from werkalliantie.casussen import Casus
+from werkalliantie.gegevens import als_json
+
+CasusFout = DataFout  # the name the tests and messages use for a broken case file
+
+
+def lees_casusbestand(pad: Path) -> Casus:
+    """Read and validate one case file; raise CasusFout in Dutch when it is broken."""
+    ruw = lees_yaml(pad)
+    if not isinstance(ruw, dict):
+        raise DataFout(f"Het casusbestand {pad} bevat geen velden met waarden.")
+    casus = valideer(Casus, ruw, pad)
+    if casus.id != pad.stem:
+        raise veldfout(pad, "id", f"'{casus.id}' moet gelijk zijn aan de bestandsnaam ('{pad.stem}')")
+    uniek(pad, "citaten", [c.id for c in casus.citaten])
+    uniek(pad, "fragmenten", [f.id for f in casus.fragmenten])
+    return casus
+
+
+def bouw(data: Path) -> dict:
+    return {p.stem: als_json(lees_casusbestand(p))
+            for p in sorted((data / "casussen").glob("*.yaml"))}

@@ -1,0 +1,85 @@
+"""The exercise engine: question records, their kinds, and one safe way to grade.
+
+Every exercise of the course is a question record (:mod:`.model`) of a registered kind
+(:mod:`.soorten`). The functions here are what widgets, hidden tests and instructors'
+tools call; they add what every kind needs to the kind's own rule:
+
+- a missing answer gets 0 points on every part, with one Dutch message;
+- a rule that fails on a strange answer never stops anything: the answer gets 0 points
+  with a Dutch message (fail closed), and the error is not shown to the learner.
+
+Nothing here imports ipywidgets or nbgrader: this is pure Python, so it also runs in the
+learner's browser.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from werkalliantie.opgaven.model import Onderdeel, Opgave, alle_opgaven, laad_opgave
+from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat, getal
+from werkalliantie.opgaven.soorten import soort
+
+GEEN_ANTWOORD = "We vinden geen opgeslagen antwoord. Heb je op 'Opslaan' geklikt?"
+ONNAKIJKBAAR = ("Je antwoord kon niet worden nagekeken: het heeft een vorm die we niet "
+                "kennen. Vul de opgave opnieuw in en klik op 'Opslaan'.")
+
+# C0 and C1 control characters except tab and newline, and the bidirectional overrides.
+_STUURTEKENS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+__all__ = ["Deelresultaat", "Onderdeel", "Opgave", "Resultaat", "alle_opgaven", "getal",
+           "laad_opgave", "leesbaar", "modelantwoord", "nakijken", "onderdelen", "samenvatting",
+           "volledigheid"]
+
+
+def onderdelen(opgave: Opgave) -> tuple[Onderdeel, ...]:
+    return tuple(soort(opgave.soort).onderdelen(opgave))
+
+
+def _nul(opgave: Opgave, melding: str) -> Resultaat:
+    return Resultaat(opgave.id, tuple(
+        Deelresultaat(o.id, o.naam, 0.0, opgave.punten[o.id])
+        for o in onderdelen(opgave) if not o.handmatig), (melding,))
+
+
+def nakijken(opgave: Opgave, antwoord: Any, sleutel: Any) -> Resultaat:
+    """Grade ``antwoord`` (any value from the answer file, or None) against ``sleutel``."""
+    if antwoord is None:
+        return _nul(opgave, GEEN_ANTWOORD)
+    try:
+        return soort(opgave.soort).nakijken(opgave, antwoord, sleutel)
+    except Exception:  # noqa: BLE001 - an answer must never stop grading, nor earn points
+        return _nul(opgave, ONNAKIJKBAAR)
+
+
+def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
+    """Dutch hints on what is still missing; empty when the answer is complete."""
+    if antwoord is None:
+        return [GEEN_ANTWOORD]
+    try:
+        return list(soort(opgave.soort).volledigheid(opgave, antwoord))
+    except Exception:  # noqa: BLE001
+        return [ONNAKIJKBAAR]
+
+
+def leesbaar(tekst: str, max_tekens: int = 2000) -> str:
+    """Text from an answer as it may be shown: no control characters (they could hide or
+    garble text in a terminal, a notebook or a page), and bounded in length."""
+    schoon = _STUURTEKENS.sub("", str(tekst))
+    return schoon if len(schoon) <= max_tekens else schoon[:max_tekens] + " (...)"
+
+
+def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
+    """The saved answer as plain text lines, so a grader reads what the student chose."""
+    if antwoord is None:
+        return ["Je hebt nog geen antwoord opgeslagen."]
+    try:
+        return [leesbaar(r) for r in soort(opgave.soort).samenvatting(opgave, antwoord)]
+    except Exception:  # noqa: BLE001
+        return ["Je opgeslagen antwoord heeft een vorm die we niet kennen."]
+
+
+def modelantwoord(opgave: Opgave, sleutel: Any) -> Any:
+    """A fully right answer to ``opgave``, as the answer file stores it."""
+    return soort(opgave.soort).modelantwoord(opgave, sleutel)

@@ -1,0 +1,363 @@
+"""Kind ``beoordeling``: rate the working alliance in a fragment of a case.
+
+The learner gives each of the course's own items a score on the questionnaire's scale
+(``data/vragenlijsten.yaml``: Bordin's goals, tasks and bond; Menger's four
+characteristics for a mandated setting). A dimension's score is the mean of its items;
+it earns its points when it lies within ``marge`` of the reference. Optional parts, when
+the record gives them points: ``zwakste`` (which dimension is weakest) and ``bewijs``
+(the sentences of the fragment that show it; partial credit).
+
+The saved answer is a mapping: item id to score, plus ``zwakste`` (a dimension id) and
+``bewijs`` (sentence numbers, from 1) when those parts are asked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from werkalliantie import gegevens
+from werkalliantie.opgaven.model import Onderdeel, Opgave
+from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat, getal
+
+ZWAKSTE = "zwakste"
+BEWIJS = "bewijs"
+
+
+# --- The questionnaires (course-wide data, referred to by name) ----------------------------
+
+@dataclass(frozen=True)
+class Item:
+    __pydantic_config__ = {"extra": "forbid"}
+    id: str = field(metadata={"id": True})
+    tekst: str = field(metadata={"tekst": True})
+
+
+@dataclass(frozen=True)
+class Dimensie:
+    __pydantic_config__ = {"extra": "forbid"}
+    id: str = field(metadata={"id": True})
+    naam: str = field(metadata={"tekst": True})
+    alliantie: str = field(metadata={"tekst": True})
+    items: tuple[Item, ...] = field(metadata={"min": 2, "max": 4})
+    # Higher scores mean a weaker alliance (Menger's friction): reversed for "weakest".
+    omgekeerd: bool = False
+
+
+@dataclass(frozen=True)
+class Schaal:
+    __pydantic_config__ = {"extra": "forbid"}
+    min: int
+    max: int
+    labels: dict[int, str]
+
+
+@dataclass(frozen=True)
+class Vragenlijst:
+    __pydantic_config__ = {"extra": "forbid"}
+    id: str = field(metadata={"id": True})
+    naam: str = field(metadata={"tekst": True})
+    schaal: Schaal
+    dimensies: tuple[Dimensie, ...] = field(metadata={"min": 2})
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for d in self.dimensies for i in d.items)
+
+    def dimensie(self, dimensie_id: str) -> Dimensie:
+        for d in self.dimensies:
+            if d.id == dimensie_id:
+                return d
+        raise KeyError(dimensie_id)
+
+
+@gegevens.afgeleid
+def vragenlijsten() -> dict[str, Vragenlijst]:
+    return {v["id"]: gegevens.uit_json(Vragenlijst, v) for v in gegevens.lees("vragenlijsten")}
+
+
+def vragenlijst(opgave: Opgave) -> Vragenlijst:
+    return vragenlijsten()[opgave.opties.vragenlijst]
+
+
+# --- The record's settings and its key ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Opties:
+    __pydantic_config__ = {"extra": "forbid"}
+    vragenlijst: str = field(metadata={"id": True})
+    marge: float = 1.0  # a dimension within this distance of the reference earns its points
+
+
+@dataclass(frozen=True)
+class Referentie:
+    __pydantic_config__ = {"extra": "forbid"}
+    score: float
+    toelichting: str = field(metadata={"tekst": True})
+
+
+@dataclass(frozen=True)
+class Keuzereferentie:
+    __pydantic_config__ = {"extra": "forbid"}
+    dimensie: str = field(metadata={"id": True})
+    toelichting: str = field(metadata={"tekst": True})
+
+
+@dataclass(frozen=True)
+class Bewijsreferentie:
+    __pydantic_config__ = {"extra": "forbid"}
+    zinnen: tuple[int, ...] = field(metadata={"min": 1})  # sentence numbers, from 1
+    toelichting: str = field(metadata={"tekst": True})
+
+
+@dataclass(frozen=True)
+class Sleutel:
+    __pydantic_config__ = {"extra": "forbid"}
+    referentie: dict[str, Referentie]
+    zwakste: Keuzereferentie | None = None
+    bewijs: Bewijsreferentie | None = None
+
+
+# --- The rule ------------------------------------------------------------------------------
+
+def onderdelen(opgave: Opgave) -> list[Onderdeel]:
+    lijst = vragenlijst(opgave)
+    delen = [Onderdeel(d.id, d.naam) for d in lijst.dimensies]
+    if ZWAKSTE in opgave.punten:
+        delen.append(Onderdeel(ZWAKSTE, "Zwakste onderdeel"))
+    if BEWIJS in opgave.punten:
+        delen.append(Onderdeel(BEWIJS, "Bewijs in het fragment"))
+    return delen
+
+
+def _score(waarde: object, lijst: Vragenlijst) -> int | None:
+    """A valid rating, or None for anything else (text, bool, NaN, out of range)."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+        return None
+    if isinstance(waarde, float) and (not math.isfinite(waarde) or not waarde.is_integer()):
+        return None
+    if not lijst.schaal.min <= waarde <= lijst.schaal.max:
+        return None
+    return int(waarde)
+
+
+@dataclass(frozen=True)
+class Gelezen:
+    """The usable parts of an answer, and Dutch messages on what was not usable."""
+
+    scores: dict[str, int]
+    zwakste: str | None
+    bewijs: tuple[int, ...] | None
+    meldingen: tuple[str, ...]
+
+
+def lees(opgave: Opgave, antwoord: Any) -> Gelezen:
+    lijst = vragenlijst(opgave)
+    if not isinstance(antwoord, Mapping):
+        return Gelezen({}, None, None, ("Je opgeslagen antwoord heeft een vorm die we niet "
+                                        "kennen. Vul de stellingen opnieuw in en klik op 'Opslaan'.",))
+    meldingen = set()
+    scores = {}
+    for item in lijst.items:
+        if item.id in antwoord:
+            score = _score(antwoord[item.id], lijst)
+            if score is None:
+                meldingen.add("Een van je antwoorden is geen geldige score van "
+                              f"{lijst.schaal.min} tot {lijst.schaal.max}; die telt niet mee.")
+            else:
+                scores[item.id] = score
+    zwakste = antwoord.get(ZWAKSTE)
+    if zwakste is not None and zwakste not in {d.id for d in lijst.dimensies}:
+        meldingen.add("Je keuze voor het zwakste onderdeel is geen onderdeel van deze vraag.")
+        zwakste = None
+    bewijs = antwoord.get(BEWIJS)
+    zinnen = _aantal_zinnen(opgave)
+    if bewijs is not None:
+        if (isinstance(bewijs, list) and len(bewijs) <= zinnen
+                and all(isinstance(z, int) and not isinstance(z, bool) and 1 <= z <= zinnen
+                        for z in bewijs)):
+            bewijs = tuple(sorted(set(bewijs)))
+        else:
+            meldingen.add("Je gekozen zinnen zijn geen zinnen uit het fragment; die tellen niet mee.")
+            bewijs = None
+    bekend = {i.id for i in lijst.items} | {ZWAKSTE, BEWIJS}
+    if set(antwoord) - bekend:
+        meldingen.add("Je antwoord bevat onderdelen die niet bij deze vraag horen; "
+                      "die tellen niet mee.")
+    return Gelezen(scores, zwakste, bewijs, tuple(sorted(meldingen)))
+
+
+def _aantal_zinnen(opgave: Opgave) -> int:
+    from werkalliantie.casussen import laad_casus
+
+    if opgave.casus is None or opgave.fragment is None:
+        return 0
+    return len(laad_casus(opgave.casus).fragment(opgave.fragment).zinnen)
+
+
+def dimensiescore(scores: Mapping[str, int], dimensie: Dimensie) -> float | None:
+    """The mean of a dimension's items, or None when an item is missing."""
+    waarden = [scores.get(i.id) for i in dimensie.items]
+    if any(w is None for w in waarden):
+        return None
+    return round(sum(waarden) / len(waarden), 2)
+
+
+def sterkte(score: float, dimensie: Dimensie, lijst: Vragenlijst) -> float:
+    """How strong the alliance is on a dimension (friction reversed)."""
+    return lijst.schaal.min + lijst.schaal.max - score if dimensie.omgekeerd else score
+
+
+def _dimensie(opgave: Opgave, d: Dimensie, score: float | None, sleutel: Sleutel) -> Deelresultaat:
+    max_ = opgave.punten[d.id]
+    ref = sleutel.referentie[d.id]
+    marge = opgave.opties.marge
+    if score is None:
+        return Deelresultaat(d.id, d.naam, 0.0, max_, (
+            f"{d.naam}: je hebt niet alle stellingen beantwoord.",))
+    raak = abs(score - ref.score) <= marge + 1e-9
+    if raak:
+        oordeel = f"Dat ligt binnen {getal(marge)} punt van het antwoordmodel."
+    else:
+        richting = "hoger" if score > ref.score else "lager"
+        oordeel = f"Dat is meer dan {getal(marge)} punt {richting} dan het antwoordmodel."
+    return Deelresultaat(
+        d.id, d.naam, max_ if raak else 0.0, max_,
+        (f"{d.naam}: jouw score is {getal(score)}. {oordeel}",),
+        (f"Het antwoordmodel geeft {getal(ref.score)}. Waarom: {ref.toelichting}",))
+
+
+def _zwakste(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel, lijst: Vragenlijst) -> Deelresultaat:
+    max_ = opgave.punten[ZWAKSTE]
+    naam = "Zwakste onderdeel"
+    if gelezen.zwakste is None:
+        return Deelresultaat(ZWAKSTE, naam, 0.0, max_, ("Je hebt geen zwakste onderdeel gekozen.",))
+    gekozen = lijst.dimensie(gelezen.zwakste).naam
+    goed = gelezen.zwakste == sleutel.zwakste.dimensie
+    return Deelresultaat(
+        ZWAKSTE, naam, max_ if goed else 0.0, max_,
+        (f"Je koos {gekozen} als zwakste onderdeel. "
+         + ("Dat klopt met het antwoordmodel." if goed else "Het antwoordmodel kiest een ander onderdeel."),),
+        (f"Het antwoordmodel kiest {lijst.dimensie(sleutel.zwakste.dimensie).naam}. "
+         f"Waarom: {sleutel.zwakste.toelichting}",))
+
+
+def _bewijs(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel) -> Deelresultaat:
+    """Partial credit: the share of annotated sentences found, minus wrong picks."""
+    max_ = opgave.punten[BEWIJS]
+    naam = "Bewijs in het fragment"
+    if not gelezen.bewijs:
+        return Deelresultaat(BEWIJS, naam, 0.0, max_, ("Je hebt geen zinnen als bewijs gekozen.",))
+    juist = set(sleutel.bewijs.zinnen)
+    gekozen = set(gelezen.bewijs)
+    raak, mis = len(gekozen & juist), len(gekozen - juist)
+    aandeel = max(0.0, (raak - mis) / len(juist))
+    punten = round(max_ * aandeel * 2) / 2  # half points: readable, never above the maximum
+    return Deelresultaat(
+        BEWIJS, naam, min(punten, max_), max_,
+        (f"Je koos {len(gekozen)} zin(nen). Daarvan {'is' if raak == 1 else 'zijn'} er {raak} "
+         f"ook gekozen in het antwoordmodel, en {mis} niet.",),
+        ("Het antwoordmodel kiest zin " + ", ".join(map(str, sorted(juist)))
+         + f". Waarom: {sleutel.bewijs.toelichting}",))
+
+
+def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
+    lijst = vragenlijst(opgave)
+    gelezen = lees(opgave, antwoord)
+    delen = [_dimensie(opgave, d, dimensiescore(gelezen.scores, d), sleutel) for d in lijst.dimensies]
+    if ZWAKSTE in opgave.punten:
+        delen.append(_zwakste(opgave, gelezen, sleutel, lijst))
+    if BEWIJS in opgave.punten:
+        delen.append(_bewijs(opgave, gelezen, sleutel))
+    return Resultaat(opgave.id, tuple(delen), gelezen.meldingen)
+
+
+def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
+    lijst = vragenlijst(opgave)
+    gelezen = lees(opgave, antwoord)
+    hints = list(gelezen.meldingen)
+    for d in lijst.dimensies:
+        open_ = [n for n, i in enumerate(d.items, 1) if i.id not in gelezen.scores]
+        if len(open_) == 1:
+            hints.append(f"{d.naam}: stelling {open_[0]} is nog niet ingevuld.")
+        elif open_:
+            nummers = ", ".join(map(str, open_[:-1])) + f" en {open_[-1]}"
+            hints.append(f"{d.naam}: stellingen {nummers} zijn nog niet ingevuld.")
+    if ZWAKSTE in opgave.punten and gelezen.zwakste is None:
+        hints.append("Kies het zwakste onderdeel.")
+    if BEWIJS in opgave.punten and not gelezen.bewijs:
+        hints.append("Kies de zinnen uit het fragment die je keuze laten zien.")
+    return hints
+
+
+def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
+    lijst = vragenlijst(opgave)
+    gelezen = lees(opgave, antwoord)
+    regels = []
+    for d in lijst.dimensies:
+        score = dimensiescore(gelezen.scores, d)
+        gemiddeld = (f"gemiddeld {getal(score)}" if score is not None
+                     else "geen gemiddelde: niet alle stellingen hebben een score")
+        regels.append(f"{d.naam} ({d.alliantie}): {gemiddeld}")
+        for n, item in enumerate(d.items, 1):
+            s = gelezen.scores.get(item.id)
+            woord = f"{s} ({lijst.schaal.labels.get(s, '')})" if s is not None else "niet ingevuld"
+            regels.append(f"  {n}. {item.tekst} Score: {woord}.")
+    if ZWAKSTE in opgave.punten:
+        naam = lijst.dimensie(gelezen.zwakste).naam if gelezen.zwakste else "niet gekozen"
+        regels.append(f"Zwakste onderdeel: {naam}.")
+    if BEWIJS in opgave.punten:
+        zinnen = ", ".join(map(str, gelezen.bewijs)) if gelezen.bewijs else "geen"
+        regels.append(f"Gekozen zinnen als bewijs: {zinnen}.")
+    return [*regels, *gelezen.meldingen]
+
+
+def modelantwoord(opgave: Opgave, sleutel: Sleutel) -> dict:
+    """Item scores whose dimension means equal the reference (rounded to the scale)."""
+    lijst = vragenlijst(opgave)
+    antwoord: dict[str, Any] = {}
+    for d in lijst.dimensies:
+        doel = sleutel.referentie[d.id].score
+        n = len(d.items)
+        totaal = round(doel * n)
+        basis, rest = divmod(totaal, n)
+        for k, item in enumerate(d.items):
+            antwoord[item.id] = min(max(basis + (1 if k < rest else 0), lijst.schaal.min),
+                                    lijst.schaal.max)
+    if ZWAKSTE in opgave.punten:
+        antwoord[ZWAKSTE] = sleutel.zwakste.dimensie
+    if BEWIJS in opgave.punten:
+        antwoord[BEWIJS] = list(sleutel.bewijs.zinnen)
+    return antwoord
+
+
+def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]:
+    problemen = []
+    if opgave.opties.vragenlijst not in vragenlijsten():
+        return [("opties.vragenlijst", f"'{opgave.opties.vragenlijst}' is geen bekende "
+                 "vragenlijst; kies uit " + ", ".join(vragenlijsten()))]
+    if opgave.casus is None or opgave.fragment is None:
+        problemen.append(("fragment", "een beoordeling hoort bij een casus en een fragment"))
+    if sleutel is None:
+        return problemen
+    lijst = vragenlijst(opgave)
+    for d in lijst.dimensies:
+        if d.id not in sleutel.referentie:
+            problemen.append((f"sleutel.referentie.{d.id}", "deze referentie ontbreekt"))
+        elif not lijst.schaal.min <= sleutel.referentie[d.id].score <= lijst.schaal.max:
+            problemen.append((f"sleutel.referentie.{d.id}.score", "deze score valt buiten de schaal"))
+    for extra in set(sleutel.referentie) - {d.id for d in lijst.dimensies}:
+        problemen.append((f"sleutel.referentie.{extra}", "dit onderdeel hoort niet bij de vragenlijst"))
+    for deel, ref in ((ZWAKSTE, sleutel.zwakste), (BEWIJS, sleutel.bewijs)):
+        if (deel in opgave.punten) != (ref is not None):
+            problemen.append((f"sleutel.{deel}", "hoort er te staan precies als punten."
+                              f"{deel} er staat"))
+    if sleutel.zwakste is not None and sleutel.zwakste.dimensie not in {d.id for d in lijst.dimensies}:
+        problemen.append(("sleutel.zwakste.dimensie", "dit is geen onderdeel van de vragenlijst"))
+    if sleutel.bewijs is not None:
+        zinnen = _aantal_zinnen(opgave)
+        if any(not 1 <= z <= zinnen for z in sleutel.bewijs.zinnen):
+            problemen.append(("sleutel.bewijs.zinnen", f"het fragment heeft {zinnen} zinnen"))
+    return problemen

@@ -1,0 +1,91 @@
+"""Kind ``doeltekst``: write a goal, judged by the goal checker (:mod:`werkalliantie.doelen`).
+
+The rule is the checker's five criteria (concreet, meetbaar, tijdgebonden, positief,
+eigen regie). The learner earns the share of criteria met, in half points. The
+checker's rules are published in the book, so its hints may be shown before a graded
+goal is handed in; the key holds only an example goal and why it works (practice).
+The saved answer is the goal's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from werkalliantie.opgaven.model import Onderdeel, Opgave
+from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat
+
+DEEL = "doel"
+MAX_TEKENS = 1000
+
+
+@dataclass(frozen=True)
+class Opties:
+    __pydantic_config__ = {"extra": "forbid"}
+    # What the goal is about, shown above the text field (e.g. a life domain).
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Sleutel:
+    __pydantic_config__ = {"extra": "forbid"}
+    voorbeeld: str = field(metadata={"tekst": True})
+    toelichting: str = field(metadata={"tekst": True})
+
+
+def onderdelen(opgave: Opgave) -> list[Onderdeel]:
+    return [Onderdeel(DEEL, "Je doel")]
+
+
+def _tekst(antwoord: Any) -> tuple[str, list[str]]:
+    if not isinstance(antwoord, str):
+        return "", ["Je opgeslagen antwoord is geen tekst. Schrijf je doel opnieuw en klik op 'Opslaan'."]
+    if len(antwoord) > MAX_TEKENS:
+        return antwoord[:MAX_TEKENS], [f"Je doel is langer dan {MAX_TEKENS} tekens; "
+                                       "we kijken alleen het begin na."]
+    return antwoord, []
+
+
+def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
+    from werkalliantie.doelen import CRITERIA, beoordeel
+
+    tekst, meldingen = _tekst(antwoord)
+    max_ = opgave.punten[DEEL]
+    if not tekst.strip():
+        deel = Deelresultaat(DEEL, "Je doel", 0.0, max_, ("Je hebt nog geen doel geschreven.",))
+        return Resultaat(opgave.id, (deel,), tuple(meldingen))
+    oordeel = beoordeel(tekst)
+    voldaan = sum(oordeel.criteria.values())
+    punten = round(max_ * voldaan / len(CRITERIA) * 2) / 2
+    feedback = (f"Je doel voldoet aan {voldaan} van de {len(CRITERIA)} criteria.", *oordeel.feedback)
+    uitleg = (f"Een voorbeeld: '{sleutel.voorbeeld}' {sleutel.toelichting}",) if sleutel else ()
+    return Resultaat(opgave.id, (Deelresultaat(DEEL, "Je doel", min(punten, max_), max_,
+                                               feedback, uitleg),), tuple(meldingen))
+
+
+def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
+    from werkalliantie.doelen import beoordeel
+
+    tekst, meldingen = _tekst(antwoord)
+    if not tekst.strip():
+        return [*meldingen, "Schrijf eerst een doel."]
+    return [*meldingen, *beoordeel(tekst).feedback]
+
+
+def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
+    tekst, meldingen = _tekst(antwoord)
+    return [f"Doel: {tekst}" if tekst.strip() else "Doel: (leeg)", *meldingen]
+
+
+def modelantwoord(opgave: Opgave, sleutel: Sleutel) -> str:
+    return sleutel.voorbeeld
+
+
+def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]:
+    if sleutel is None:
+        return []
+    from werkalliantie.doelen import beoordeel
+
+    if not all(beoordeel(sleutel.voorbeeld).criteria.values()):
+        return [("sleutel.voorbeeld", "het voorbeeld voldoet zelf niet aan alle criteria")]
+    return []

@@ -1,0 +1,88 @@
+"""Kind ``open``: an open answer, graded by a person with a rubric.
+
+In an nbgrader assignment the answer is a native "manually graded answer" Markdown cell
+(the question in a locked cell above it); the rubric (``opties.rubriek``) is public and
+shown in the instructor's guide, the example answers (the graded key) stay with the
+instructor. In practice the learner saves the text in a text field and then sees the
+rubric and the points to look at (the practice key), to check their own answer.
+The saved answer (practice) is the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from werkalliantie.opgaven.model import Onderdeel, Opgave
+from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat, getal
+
+DEEL = "antwoord"
+MAX_TEKENS = 5000
+
+
+@dataclass(frozen=True)
+class Criterium:
+    __pydantic_config__ = {"extra": "forbid"}
+    criterium: str = field(metadata={"tekst": True})
+    let_op: str = field(metadata={"tekst": True})
+    punten: float
+
+
+@dataclass(frozen=True)
+class Opties:
+    __pydantic_config__ = {"extra": "forbid"}
+    rubriek: tuple[Criterium, ...] = field(metadata={"min": 1})
+
+
+@dataclass(frozen=True)
+class Voorbeeld:
+    __pydantic_config__ = {"extra": "forbid"}
+    niveau: str = field(metadata={"tekst": True})
+    tekst: str = field(metadata={"tekst": True})
+    toelichting: str = field(metadata={"tekst": True})
+
+
+@dataclass(frozen=True)
+class Sleutel:
+    __pydantic_config__ = {"extra": "forbid"}
+    aandachtspunten: tuple[str, ...] = ()
+    voorbeelden: tuple[Voorbeeld, ...] = ()
+
+
+def onderdelen(opgave: Opgave) -> list[Onderdeel]:
+    return [Onderdeel(DEEL, "Je antwoord", handmatig=True)]
+
+
+def _tekst(antwoord: Any) -> str:
+    return antwoord[:MAX_TEKENS] if isinstance(antwoord, str) else ""
+
+
+def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
+    """No points from a rule: the learner checks their own text against the rubric."""
+    rubriek = tuple(f"{c.criterium} ({getal(c.punten)} punt): {c.let_op}" for c in opgave.opties.rubriek)
+    punten = tuple(sleutel.aandachtspunten) if sleutel else ()
+    return Resultaat(opgave.id, (), (
+        "Deze vraag kijkt een docent of trainer na. Kijk zelf: voldoet je antwoord hieraan?",
+        *rubriek, *punten))
+
+
+def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
+    return [] if _tekst(antwoord).strip() else ["Schrijf eerst je antwoord."]
+
+
+def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
+    tekst = _tekst(antwoord)
+    return [f"Antwoord: {tekst}" if tekst.strip() else "Antwoord: (leeg)"]
+
+
+def modelantwoord(opgave: Opgave, sleutel: Sleutel) -> str | None:
+    """The strongest example answer, if the key has one."""
+    return sleutel.voorbeelden[-1].tekst if sleutel and sleutel.voorbeelden else None
+
+
+def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]:
+    totaal = sum(c.punten for c in opgave.opties.rubriek)
+    if abs(totaal - opgave.punten.get(DEEL, 0)) > 1e-9:
+        return [("opties.rubriek", f"de punten van de criteria ({getal(totaal)}) zijn samen "
+                 "niet de punten van de vraag")]
+    return []
