@@ -79,7 +79,7 @@ def _punten(vraag: str, dimensie: str, werkmap: Path) -> tuple[float, list[str]]
         if inhoud.beschadigd:
             regels.append("Je antwoordbestand (antwoorden.json) is beschadigd. We hebben de "
                           "laatste goede versie van je antwoorden nagekeken.")
-        elif inhoud.te_nieuw:
+        elif inhoud.melding:  # e.g. another file version, or values that were left out
             regels.append(inhoud.melding)
         antwoord = inhoud.waarde(vraag)
 

@@ -276,7 +276,9 @@ class WerkalliantieOefening(widgets.VBox):
         self._beschadigd = False
         tijd = antwoord.tijdstip.astimezone()
         regels = [f"Opgeslagen om {tijd:%H:%M}."]
-        if was_beschadigd:
+        if antwoord.melding:  # what the save set aside or restored
+            regels.append(antwoord.melding)
+        elif was_beschadigd:
             regels.append("Het beschadigde bestand met antwoorden staat apart onder een "
                           "nieuwe naam.")
         self._toon_status(regels)
