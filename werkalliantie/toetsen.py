@@ -79,6 +79,10 @@ def _punten(vraag: str, dimensie: str, werkmap: Path) -> tuple[float, list[str]]
         if inhoud.beschadigd:
             regels.append("Je antwoordbestand (antwoorden.json) is beschadigd. We hebben de "
                           "laatste goede versie van je antwoorden nagekeken.")
+        elif inhoud.uit_reserve:
+            regels.append("Je antwoordbestand (antwoorden.json) ontbreekt. We hebben de "
+                          "laatste goede versie van je antwoorden (antwoorden.vorige.json) "
+                          "nagekeken.")
         elif inhoud.melding:  # e.g. another file version, or values that were left out
             regels.append(inhoud.melding)
         antwoord = inhoud.waarde(vraag)
