@@ -230,6 +230,16 @@ def test_beschadigd_antwoordbestand_met_goede_vorige_versie_telt_die_versie(inle
     assert "laatste goede versie" in capsys.readouterr().out
 
 
+def test_ontbrekend_antwoordbestand_met_vorige_versie_telt_die_versie(inlevering, capsys):
+    bestand = Antwoordenbestand(inlevering)
+    bestand.bewaar(VRAAG, GOED)
+    bestand.bewaar("andere-vraag", 1)  # antwoorden.vorige.json now holds GOED
+    bestand.pad.unlink()
+    assert toets.punten(VRAAG, "taken") == 2.0
+    uit = capsys.readouterr().out
+    assert "ontbreekt" in uit and "laatste goede versie" in uit
+
+
 def test_sleutel_in_de_inlevering_zelf_telt_niet(inlevering):
     nep = inlevering / "sleutels"
     nep.mkdir()

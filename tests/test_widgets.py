@@ -259,6 +259,21 @@ def test_beschadigd_bestand_valt_terug_op_laatste_goede_versie(tmp_path):
     assert "laatste goede versie" in w.status.value
 
 
+def test_te_nieuw_bestand_wordt_gelezen_en_eerst_apart_gekopieerd(tmp_path):
+    inhoud = json.dumps({"schema": "werkalliantie-antwoorden", "versie": 99, "antwoorden": {
+        VRAAG: {"waarde": ANTWOORD, "opgeslagen": "2026-01-01T10:00:00+01:00"}}})
+    (tmp_path / "antwoorden.json").write_text(inhoud, encoding="utf-8")
+    w = oefening(VRAAG, tmp_path)
+    assert "nieuwere versie" in w.status.value
+    assert w.antwoord == ANTWOORD  # read as far as possible
+    zet(w, {"doelen_eens": 1})
+    assert w.bewaar() is True
+    [kopie] = tmp_path.glob("antwoorden.kopie-*.json")
+    assert kopie.read_text(encoding="utf-8") == inhoud
+    assert kopie.name in w.status.value
+    assert opgeslagen(tmp_path)[VRAAG]["waarde"]["doelen_eens"] == 1
+
+
 # --- hostile content in the file ----------------------------------------------------------
 
 KWAAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"

@@ -30,6 +30,8 @@ BESCHADIGD = ("Je antwoordbestand (antwoorden.json) is beschadigd of onleesbaar.
               "kunnen we je antwoord niet nakijken. Neem contact op met je docent.")
 VORIGE = ("Je antwoordbestand (antwoorden.json) is beschadigd. We hebben de laatste goede "
           "versie van je antwoorden nagekeken.")
+ONTBREEKT = ("Je antwoordbestand (antwoorden.json) ontbreekt. We hebben de laatste goede "
+             "versie van je antwoorden (antwoorden.vorige.json) nagekeken.")
 
 
 def uitslag(vraag: str, onderdeel: str, werkmap: Path) -> tuple[float, str]:
@@ -48,7 +50,9 @@ def uitslag(vraag: str, onderdeel: str, werkmap: Path) -> tuple[float, str]:
     else:
         if inhoud.beschadigd:
             regels.append(VORIGE)
-        elif inhoud.melding:
+        elif inhoud.uit_reserve:
+            regels.append(ONTBREEKT)
+        elif inhoud.melding:  # e.g. another file version, or values that were left out
             regels.append(inhoud.melding)
         antwoord = inhoud.waarde(vraag)
     resultaat = opgaven.nakijken(opgave, antwoord, sleutel)

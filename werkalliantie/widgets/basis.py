@@ -205,7 +205,9 @@ class Opgavewidget(widgets.VBox):
             return False
         self._beschadigd = False
         regels = [f"Opgeslagen om {antwoord.tijdstip.astimezone():%H:%M}."]
-        if was_beschadigd:
+        if antwoord.melding:  # what the save set aside or restored
+            regels.append(antwoord.melding)
+        elif was_beschadigd:
             regels.append("Het beschadigde bestand met antwoorden staat apart onder een nieuwe naam.")
         self._toon_status(regels)
         self._ververs_samenvatting()
