@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from werkalliantie.bouw.schema import DataFout, fout, lees_yaml, valideer, veldfout
+from werkalliantie.bouw.schema import DataFout, fout, lees_yaml, valideer, veldfout, veldnaam
 from werkalliantie.casussen import alle_casussen
 from werkalliantie.gegevens import als_json
 from werkalliantie.opgaven.model import PLAATSHOUDER, Opgave
@@ -22,7 +22,7 @@ from werkalliantie.opgaven.soorten import SOORTEN, soort
 
 def lees_record(ruw: Any, pad: Path, plek: tuple) -> Opgave:
     """One record (parsed YAML at ``plek`` in ``pad``) as a validated Opgave."""
-    naam = ".".join(map(str, plek))
+    naam = veldnaam(plek)
     if not isinstance(ruw, dict):
         raise veldfout(pad, naam, "hier horen velden met waarden te staan")
     if ruw.get("soort") not in SOORTEN:
