@@ -18,12 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from werkalliantie.alliantie import vragenlijst
 from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.opdrachten import OPDRACHT
+from werkalliantie.nakijken.stappen import OPDRACHT
+from werkalliantie.opgaven import laad_opgave
+from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
 ROOT = Path(__file__).resolve().parent.parent
-GEGENEREERD = {"release", "submitted", "autograded", "feedback", "downloaded",
+GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
                "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
 
 
@@ -43,9 +44,9 @@ def _draai(*opdracht: str, map_: Path) -> float:
 def _cursus(doel: Path, aantal: int) -> Path:
     shutil.copytree(ROOT / "exercises", doel,
                     ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
-    _draai(sys.executable, "-m", "werkalliantie.opdrachten", map_=doel)
+    _draai(sys.executable, "-m", "werkalliantie.nakijken.klaarzetten", OPDRACHT, map_=doel)
     vrijgegeven = doel / "release" / OPDRACHT
-    lijst = vragenlijst()
+    lijst = vragenlijst(laad_opgave("denise-b"))
     kans = random.Random(1)
     for n in range(1, aantal + 1):
         map_ = doel / "submitted" / f"student-{n:03d}" / OPDRACHT

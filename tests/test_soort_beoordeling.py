@@ -1,19 +1,37 @@
-"""The grading rule of the alliance rating (issue 3): right, wrong, partial, missing and
-malformed answers. One rule serves the practice feedback and the autograder, so an answer
-of any shape gives a result, never an exception."""
+"""The grading rule of kind ``beoordeling``, rating the alliance (issues 3 and 9): right,
+wrong, partial, missing and malformed answers. One rule serves the practice feedback and
+the autograder, so an answer of any shape gives a result, never an exception."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
 
-from werkalliantie.alliantie import Sleutel, oefensleutel, vragenlijst
-from werkalliantie.nakijken import beoordeel_werkalliantie, volledigheid_werkalliantie
+from werkalliantie.opgaven import laad_opgave, nakijken, volledigheid
+from werkalliantie.opgaven.soorten.beoordeling import Referentie, dimensiescore, lees, vragenlijst
 
-LIJST = vragenlijst()
+OPGAVE = laad_opgave("denise-a")
+LIJST = vragenlijst(OPGAVE)
 ITEMS = [i.id for i in LIJST.items]
-SLEUTEL = oefensleutel("denise-a")  # doelen 4,3 · taken 2 · band 4,3; margin 1
+SLEUTEL = OPGAVE.sleutel  # doelen 4,3 · taken 2 · band 4,3; margin 1
+
+
+def beoordeel_werkalliantie(antwoord, sleutel=SLEUTEL):
+    return nakijken(OPGAVE, antwoord, sleutel)
+
+
+def volledigheid_werkalliantie(antwoord):
+    return volledigheid(OPGAVE, antwoord)
+
+
+def score(antwoord, dimensie: str) -> float | None:
+    return dimensiescore(lees(OPGAVE, antwoord).scores, LIJST.dimensie(dimensie))
+
+
+def uitleg(resultaat, dimensie: str, met_referentie: bool) -> str:
+    return "\n".join(resultaat.deel(dimensie).regels(met_uitleg=met_referentie))
 
 
 def antwoord(doelen, taken, band) -> dict[str, object]:
@@ -26,25 +44,25 @@ GOED = antwoord((4, 4, 5), (2, 2, 2), (4, 5, 4))
 
 
 def punten(resultaat) -> dict[str, float]:
-    return {d.dimensie: d.punten for d in resultaat.dimensies}
+    return {d.onderdeel: d.punten for d in resultaat.delen}
 
 
 # --- right, wrong, partial ---------------------------------------------------------------
 
 def test_goed_antwoord_krijgt_alle_punten():
     r = beoordeel_werkalliantie(GOED, SLEUTEL)
-    assert r.punten == r.max_punten == LIJST.max_punten == 6
+    assert r.punten == r.max_punten == OPGAVE.max_punten == 6
     assert r.meldingen == ()
-    assert [d.score for d in r.dimensies] == [4.33, 2.0, 4.33]
-    for d in r.dimensies:
-        assert "binnen 1 punt" in d.uitleg(met_referentie=True)
+    assert [score(GOED, d.id) for d in LIJST.dimensies] == [4.33, 2.0, 4.33]
+    for d in LIJST.dimensies:
+        assert "binnen 1 punt" in uitleg(r, d.id, True)
 
 
 def test_fout_antwoord_krijgt_nul_punten_met_richting():
     r = beoordeel_werkalliantie(antwoord((1, 1, 1), (5, 5, 5), (1, 2, 1)), SLEUTEL)
     assert r.punten == 0
-    assert "lager" in r.dimensie("doelen").uitleg(True)
-    assert "hoger" in r.dimensie("taken").uitleg(True)
+    assert "lager" in uitleg(r, "doelen", True)
+    assert "hoger" in uitleg(r, "taken", True)
 
 
 def test_deels_goed():
@@ -60,22 +78,22 @@ def test_deels_goed():
 ])
 def test_grens_van_de_marge(taken, raak):
     r = beoordeel_werkalliantie(antwoord((4, 4, 4), taken, (4, 4, 4)), SLEUTEL)
-    assert r.dimensie("taken").binnen_marge is raak
+    assert r.deel("taken").goed is raak
 
 
 def test_uitleg_met_referentie_noemt_model_en_reden():
     r = beoordeel_werkalliantie(GOED, SLEUTEL)
-    uitleg = r.dimensie("taken").uitleg(met_referentie=True)
-    assert "jouw score is 2" in uitleg and "het antwoordmodel geeft 2" in uitleg
-    assert SLEUTEL.referentie["taken"].toelichting in uitleg
+    tekst = uitleg(r, "taken", met_referentie=True)
+    assert "jouw score is 2" in tekst and "Het antwoordmodel geeft 2" in tekst
+    assert SLEUTEL.referentie["taken"].toelichting in tekst
 
 
 def test_uitleg_zonder_referentie_verraadt_de_sleutel_niet():
     r = beoordeel_werkalliantie(antwoord((4, 4, 4), (4, 4, 4), (4, 4, 4)), SLEUTEL)
-    for d in r.dimensies:
-        tekst = d.uitleg(met_referentie=False)
+    for d in LIJST.dimensies:
+        tekst = r.toetsuitvoer(d.id)
         assert "antwoordmodel geeft" not in tekst
-        assert SLEUTEL.referentie[d.dimensie].toelichting not in tekst
+        assert SLEUTEL.referentie[d.id].toelichting not in tekst
         assert "4,3" not in tekst
 
 
@@ -85,8 +103,9 @@ def test_uitleg_zonder_referentie_verraadt_de_sleutel_niet():
 def test_geen_antwoord(leeg):
     r = beoordeel_werkalliantie(leeg, SLEUTEL)
     assert r.punten == 0
-    assert all(d.score is None for d in r.dimensies)
-    assert all("niet alle stellingen" in d.uitleg(True) for d in r.dimensies)
+    if leeg is not None:
+        assert all(score(leeg, d.id) is None for d in LIJST.dimensies)
+        assert all("niet alle stellingen" in uitleg(r, d.id, True) for d in LIJST.dimensies)
     if leeg is None:
         assert any("Opslaan" in m for m in r.meldingen)
 
@@ -96,7 +115,7 @@ def test_ontbrekende_stelling_kost_alleen_die_dimensie():
     del onvolledig["band_open"]
     r = beoordeel_werkalliantie(onvolledig, SLEUTEL)
     assert punten(r) == {"doelen": 2, "taken": 2, "band": 0}
-    assert r.dimensie("band").score is None
+    assert score(onvolledig, "band") is None
 
 
 def test_volledigheid():
@@ -131,8 +150,8 @@ ONGELDIG = {
 def test_ongeldige_waarde_telt_niet_mee(soort):
     slecht = dict(GOED, doelen_eens=ONGELDIG[soort])
     r = beoordeel_werkalliantie(slecht, SLEUTEL)
-    assert r.dimensie("doelen").score is None
-    assert r.dimensie("doelen").punten == 0
+    assert score(slecht, "doelen") is None
+    assert r.deel("doelen").punten == 0
     assert punten(r)["taken"] == punten(r)["band"] == 2
     assert any("geen geldige score" in m for m in r.meldingen)
     assert volledigheid_werkalliantie(slecht)
@@ -171,9 +190,8 @@ KWAAD = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
 
 def test_repr_html_ontsnapt_alles():
-    sleutel = Sleutel.model_validate({
-        "vraag": "denise-a", "casus": "denise", "fragment": "a",
-        "referentie": {d.id: {"score": 3, "toelichting": KWAAD} for d in LIJST.dimensies}})
+    sleutel = dataclasses.replace(SLEUTEL, referentie={
+        d.id: Referentie(score=3, toelichting=KWAAD) for d in LIJST.dimensies})
     r = beoordeel_werkalliantie(dict(GOED, **{KWAAD: KWAAD}, doelen_eens=KWAAD), sleutel)
     html = r._repr_html_()
     assert "<script" not in html and "<img" not in html
