@@ -300,3 +300,24 @@ def test_geinstalleerd_buiten_de_repository_kijkt_het_een_vraag_na(wiel, tmp_pat
     pad, punten, maximum = klaar.stdout.split()
     assert Path(pad).is_relative_to(omgeving_) and not Path(pad).is_relative_to(ROOT)
     assert float(punten) == float(maximum) == 6
+
+
+def test_indelen_een_categorie_en_meer_categorieen():
+    import dataclasses
+
+    from werkalliantie.opgaven.soorten.indelen import Opties, Sleutel
+
+    een = laad_opgave("leefwereld-systeemwereld-oefenen")  # 6 statements, 3 points
+    goed = opgaven.modelantwoord(een, een.sleutel)
+    assert nakijken(een, goed, een.sleutel).punten == 3
+    half = {**goed, "dochters": "systeemwereld", "termijn": "leefwereld", "rust": "systeemwereld"}
+    assert nakijken(een, half, een.sleutel).punten == 1.5
+    assert nakijken(een, {**goed, "rust": ["leefwereld", "systeemwereld"]}, een.sleutel).punten == 2.5
+    # Several categories per item: every (item, category) decision counts.
+    meer = dataclasses.replace(een, opties=Opties(een.opties.items[:2], een.opties.categorieen, meer=True),
+                               punten={"indeling": 4.0})
+    sleutel = Sleutel({"dochters": ("leefwereld",), "termijn": ("leefwereld", "systeemwereld")})
+    assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": ["leefwereld", "systeemwereld"]},
+                    sleutel).punten == 4
+    assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": ["systeemwereld"]}, sleutel).punten == 3
+    assert nakijken(meer, {"dochters": [], "termijn": []}, sleutel).punten == 1

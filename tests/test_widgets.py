@@ -31,6 +31,7 @@ VOORBEELDEN = {
     "denise-a": ANTWOORD,
     "bordin-drie-delen": ["doelen", "band"],
     "doel-denise-oefenen": "Ik bel voor vrijdag twee woningcorporaties.",
+    "leefwereld-systeemwereld-oefenen": {"dochters": "leefwereld", "termijn": "leefwereld"},
 }
 
 
@@ -68,6 +69,9 @@ def zet(w: Opgavewidget, waarde) -> None:
     elif w.opgave.soort == "meerkeuze":
         for k, vinkje in b.vinkjes.items():
             vinkje.value = k in waarde
+    elif w.opgave.soort == "indelen":
+        for item_id, rondje in b.rondjes.items():
+            rondje.value = waarde.get(item_id)
     else:
         b.vak.value = waarde
 
@@ -101,6 +105,7 @@ def test_elke_bediening_heeft_een_nederlandse_naam(tmp_path, vraag):
         naam = getattr(c, "description", "") or getattr(c, "tooltip", "") or ""
         if isinstance(c, widgets.RadioButtons):
             naam = " ".join(c._options_labels)  # each option's text labels its radio button
+            assert all(label.strip() for label in c._options_labels)
         assert naam.strip(), f"{type(c).__name__} zonder toegankelijke naam"
     assert w.knop.description == "Opslaan"
 
@@ -123,8 +128,9 @@ def test_terugzetten_schrijft_niets_en_veranderen_ook_niet(tmp_path, vraag):
     assert "staat weer klaar" in w.status.value
     assert momentopname(tmp_path) == voor  # no write, no new file, no lock file
     # Changing a control only marks the answer as changed; only the button saves.
-    zet(w, {ITEMS[0]: 1} if vraag == "denise-a" else ["taken"] if vraag == "bordin-drie-delen"
-        else "iets anders")
+    anders = {"denise-a": {ITEMS[0]: 1}, "bordin-drie-delen": ["taken"],
+              "leefwereld-systeemwereld-oefenen": {"rust": "leefwereld"}}
+    zet(w, anders.get(vraag, "iets anders"))
     assert momentopname(tmp_path) == voor
     assert "nog niet opgeslagen" in w.status.value
     assert w.resultaat is None

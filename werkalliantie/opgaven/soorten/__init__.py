@@ -25,7 +25,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open")
+SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen")
 
 VEREIST = ("Opties", "Sleutel", "onderdelen", "volledigheid", "nakijken", "samenvatting",
            "modelantwoord", "controleer")
