@@ -26,11 +26,13 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 def _delen() -> dict[str, Callable[[Path], object]]:
     """The parts in the order they are built: a part may check references to earlier ones
     (a question to its case and questionnaire), which it reads back from the bundle."""
-    from werkalliantie.bouw import casussen, opdrachten, opgaven, vragenlijsten
+    from werkalliantie.bouw import casussen, opdrachten, opgaven, sessies, vragenlijsten
 
     return {
         "casussen": casussen.bouw,
         "vragenlijsten": vragenlijsten.bouw,
+        "sessiecheck": sessies.bouw_sessiecheck,
+        "sessies": sessies.bouw,
         "opgaven": opgaven.bouw,
         "opdrachten": opdrachten.bouw,
     }

@@ -53,13 +53,17 @@ class Opgave:
     @property
     def vraag(self) -> str:
         """The question's text with the names of the case's people filled in."""
+        return self.vul_in(self.tekst)
+
+    def vul_in(self, tekst: str) -> str:
+        """``tekst`` with {client} and {professional} replaced by the case's names."""
         if self.casus is None:
-            return self.tekst
+            return tekst
         from werkalliantie.casussen import laad_casus
 
         casus = laad_casus(self.casus)
         namen = {"client": casus.client.naam, "professional": casus.professional.naam}
-        return PLAATSHOUDER.sub(lambda m: namen.get(m.group(1), m.group(0)), self.tekst)
+        return PLAATSHOUDER.sub(lambda m: namen.get(m.group(1), m.group(0)), tekst)
 
 
 @gegevens.afgeleid

@@ -25,7 +25,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen")
+SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen", "sessies")
 
 VEREIST = ("Opties", "Sleutel", "onderdelen", "volledigheid", "nakijken", "samenvatting",
            "modelantwoord", "controleer")

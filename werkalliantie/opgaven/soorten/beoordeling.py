@@ -356,6 +356,13 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
                               f"{deel} er staat"))
     if sleutel.zwakste is not None and sleutel.zwakste.dimensie not in {d.id for d in lijst.dimensies}:
         problemen.append(("sleutel.zwakste.dimensie", "dit is geen onderdeel van de vragenlijst"))
+    elif sleutel.zwakste is not None and not problemen:
+        # The weakest part must follow from the reference scores themselves, unambiguously.
+        sterktes = {d.id: sterkte(sleutel.referentie[d.id].score, d, lijst) for d in lijst.dimensies}
+        laagste = min(sterktes.values())
+        if [d for d, s in sterktes.items() if s == laagste] != [sleutel.zwakste.dimensie]:
+            problemen.append(("sleutel.zwakste.dimensie", "dit volgt niet uit de referentiescores: "
+                              "het zwakste onderdeel heeft als enige de laagste score"))
     if sleutel.bewijs is not None:
         zinnen = _aantal_zinnen(opgave)
         if any(not 1 <= z <= zinnen for z in sleutel.bewijs.zinnen):

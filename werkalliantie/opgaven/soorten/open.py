@@ -59,7 +59,8 @@ def _tekst(antwoord: Any) -> str:
 
 def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
     """No points from a rule: the learner checks their own text against the rubric."""
-    rubriek = tuple(f"{c.criterium} ({getal(c.punten)} punt): {c.let_op}" for c in opgave.opties.rubriek)
+    rubriek = tuple(opgave.vul_in(f"{c.criterium} ({getal(c.punten)} punt): {c.let_op}")
+                    for c in opgave.opties.rubriek)
     punten = tuple(sleutel.aandachtspunten) if sleutel else ()
     return Resultaat(opgave.id, (), (
         "Deze vraag kijkt een docent of trainer na. Kijk zelf: voldoet je antwoord hieraan?",
@@ -81,6 +82,12 @@ def modelantwoord(opgave: Opgave, sleutel: Sleutel) -> str | None:
 
 
 def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]:
+    from werkalliantie.opgaven.model import PLAATSHOUDER
+
+    for n, c in enumerate(opgave.opties.rubriek, 1):
+        namen = set(PLAATSHOUDER.findall(c.criterium + c.let_op))
+        if namen - ({"client", "professional"} if opgave.casus else set()):
+            return [(f"opties.rubriek[{n}]", f"{{{sorted(namen)[0]}}} kennen we hier niet")]
     totaal = sum(c.punten for c in opgave.opties.rubriek)
     if abs(totaal - opgave.punten.get(DEEL, 0)) > 1e-9:
         return [("opties.rubriek", f"de punten van de criteria ({getal(totaal)}) zijn samen "
