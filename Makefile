@@ -6,10 +6,10 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving boek opdrachten test oefenen pins
+.PHONY: cursus omgeving gegevens boek opdrachten test oefenen pins
 
 ## Set everything up and build the course: the book and the student versions.
-cursus: omgeving boek opdrachten
+cursus: omgeving gegevens boek opdrachten
 
 omgeving: $(VENV)/.geinstalleerd node_modules/.geinstalleerd
 
@@ -22,8 +22,12 @@ node_modules/.geinstalleerd: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+## The course data the learner's side reads: data/ validated into werkalliantie/_bundel/.
+gegevens: omgeving
+	$(BIN)/python -m werkalliantie.bouw
+
 ## The book, strictly (warnings are errors), into _build/html.
-boek: omgeving
+boek: omgeving gegevens
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 ## The student versions of the graded assignments, into exercises/release/.
@@ -31,7 +35,7 @@ opdrachten: omgeving
 	$(BIN)/python -m werkalliantie.opdrachten
 
 ## Every test. Installs what a fresh machine lacks (Chromium from Debian's packages).
-test: omgeving
+test: omgeving gegevens
 	@command -v chromium >/dev/null || { \
 	  echo "Chromium installeren voor de browsertests..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
@@ -41,7 +45,7 @@ test: omgeving
 ## Open the practice exercises for a learner, with no code visible.
 # Voilà (not JupyterLab, which only collapses code) on this computer only, listing the
 # exercises in notebooks/; it reads its settings from notebooks/voila.json (widgets only).
-oefenen: omgeving
+oefenen: omgeving gegevens
 	cd notebooks && $(BIN)/voila . --Voila.ip=127.0.0.1
 
 ## Re-pin requirements.txt after a change to requirements.in.

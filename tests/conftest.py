@@ -34,6 +34,29 @@ def omgeving() -> dict[str, str]:
     return env
 
 
+def _bundel_verouderd() -> bool:
+    from werkalliantie.bouw import _delen
+    from werkalliantie.gegevens import BUNDEL
+
+    delen = [BUNDEL / f"{naam}.json" for naam in _delen()]
+    if not all(p.exists() for p in delen):
+        return True
+    bronnen = [p for p in (ROOT / "data").rglob("*") if p.is_file()]
+    bronnen += [p for p in (ROOT / "werkalliantie").rglob("*.py")]
+    return max(p.stat().st_mtime for p in bronnen) > min(p.stat().st_mtime for p in delen)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gegevens() -> None:
+    """The JSON bundle the learner's side reads (``make gegevens``), rebuilt from data/
+    when it is missing or older than its sources."""
+    if _bundel_verouderd():
+        uit = subprocess.run(
+            [sys.executable, "-m", "werkalliantie.bouw"], capture_output=True, text=True,
+            cwd=ROOT, env=omgeving(), timeout=300)
+        assert uit.returncode == 0, "De cursusgegevens bouwen faalt:\n" + uit.stderr[-4000:]
+
+
 @pytest.fixture(scope="session")
 def boek(tmp_path_factory) -> Path:
     """The book built with warnings as errors and notebooks executed; its html folder."""

@@ -1,7 +1,8 @@
-"""The goal checker: agreement with two labelled sets, the contract, and bad input.
+"""The goal checker: agreement with two labelled sets, the contract, bad input, the rule
+file's validation (build side) and a learner's side that needs only the standard library.
 
-The held-out set (doelen_toetsset.yaml) was labelled before the rules were written and is
-never tuned on; the rules were built on the development set (doelen_ontwikkelset.yaml).
+The held-out set (doelen_toetsset.yaml) was labelled before the rules were changed and is
+never tuned on; the rules are built on the development set (doelen_ontwikkelset.yaml).
 """
 
 from __future__ import annotations
@@ -14,17 +15,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from werkalliantie import doelen
-from werkalliantie.doelen import CRITERIA, MAX_TEKENS, Beoordeling, DoelregelsFout, beoordeel
+from werkalliantie import gegevens
+from werkalliantie.bouw import doelregels
+from werkalliantie.bouw.doelregels import DoelregelsFout
+from werkalliantie.doelen import CRITERIA, MAX_TEKENS, Beoordeling, beoordeel
 
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+REGELS = ROOT / "data" / "doelregels.yaml"
 CASUSSEN = {"denise", "peter", "matthias", "nuestra"}
 # The classes of ordinary learner goals that issue 11 names (field "soort" in the sets).
 SOORTEN = {
     "ontkend", "resultaat", "spreektaal", "tikfout", "lijdend", "wij", "datum", "opgelegd",
     "termijngetal",
 }
-MINIMUM = 0.90  # per criterion, on the held-out set
+MINIMUM = 0.95  # per criterion, on the held-out set (the aim is 0.97)
 
 
 def _laad(naam: str) -> list[dict]:
@@ -214,40 +219,97 @@ def test_terminalweergave_is_leesbaar():
     assert "1 van de 5 criteria voldaan" in tekst
 
 
-# --- the rules file ---------------------------------------------------------------------
+# --- the rule file (build side) and the bundle -----------------------------------------
 
 
 def test_regelbestand_heeft_een_blok_per_criterium():
-    data = yaml.safe_load(
-        (Path(doelen.__file__).parent / "data" / "doelregels.yaml").read_text(encoding="utf-8")
-    )
+    data = yaml.safe_load(REGELS.read_text(encoding="utf-8"))
     assert set(CRITERIA) <= set(data)
 
 
+def _bouw_met(wijzig) -> None:
+    data = yaml.safe_load(REGELS.read_text(encoding="utf-8"))
+    wijzig(data)
+    try:
+        regels = doelregels.Regelbestand.model_validate(data)
+    except doelregels.ValidationError as fout:
+        raise doelregels._nederlands(fout, "data/doelregels.yaml") from None
+    doelregels.vertaal(regels)
+
+
 @pytest.mark.parametrize(
-    "wijzig, veld",
+    "wijzig, veld, melding",
     [
-        (lambda d: d["positief"].__setitem__("negatief", ["voor {bestaatniet}"]), "positief.negatief"),
-        (lambda d: d.pop("meetbaar"), "meetbaar"),
-        (lambda d: d["feedback"].pop("positief"), "feedback.positief"),
-        (lambda d: d["concreet"].__setitem__("vaag", "stress"), "concreet.vaag"),
+        (lambda d: d["positief"].__setitem__("negatief", ["voor {bestaatniet}"]),
+         "positief.negatief", "woordgroep {bestaatniet} bestaat niet"),
+        (lambda d: d.pop("meetbaar"), "meetbaar", "ontbreekt"),
+        (lambda d: d["feedback"].pop("positief"), "feedback.positief", "ontbreekt"),
+        (lambda d: d["concreet"].__setitem__("vaag", "stress"), "concreet.vaag", "lijst"),
+        (lambda d: d["concreet"].__setitem__("vaagg", ["stress"]), "concreet.vaagg",
+         "kent de checker niet"),
+        (lambda d: d["feedback"].__setitem__("positief", "Met {woord} ..."),
+         "feedback.positief", "onbekende invulplek {woord}"),
+        (lambda d: d["feedback"].__setitem__("eigen_regie_derde", "Schrijf met ik."),
+         "feedback.eigen_regie_derde", "invulplek {woorden} ontbreekt"),
+        (lambda d: d["feedback"].__setitem__("leeg", "Schrijf een doel {woorden}."),
+         "feedback.leeg", "hier mag alleen geen invulplek"),
+        (lambda d: d["feedback"].__setitem__("te_lang", "Te lang: {max tekens."),
+         "feedback.te_lang", "accolades kloppen niet"),
+        (lambda d: d["meetbaar"].__setitem__("afvinkbaar", ["bellen | belde, 3x"]),
+         "meetbaar.afvinkbaar", "geen geldige werkwoordsvorm"),
+        (lambda d: d["concreet"].__setitem__("vaag", ["... stress"]), "concreet.vaag",
+         "mag niet leeg zijn of met ... beginnen"),
     ],
 )
-def test_kapot_regelbestand_geeft_een_nederlandse_fout(wijzig, veld):
-    pad = Path(doelen.__file__).parent / "data" / "doelregels.yaml"
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    wijzig(data)
-    with pytest.raises(DoelregelsFout, match=rf"doelregels\.yaml.*'{veld}'"):
-        doelen._Regels(data, "werkalliantie/data/doelregels.yaml")
+def test_kapot_regelbestand_geeft_een_nederlandse_fout(wijzig, veld, melding):
+    with pytest.raises(DoelregelsFout) as fout:
+        _bouw_met(wijzig)
+    assert f"Fout in data/doelregels.yaml, bij '{veld}'" in str(fout.value)
+    assert melding in str(fout.value)
 
 
-def test_importeren_laadt_geen_zware_taalhulpmiddelen():
-    code = (
-        "import sys, werkalliantie.doelen; "
-        "print(sorted(m for m in ('simplemma', 'rapidfuzz', 'dateparser') if m in sys.modules))"
-    )
+def test_onleesbaar_regelbestand_geeft_een_nederlandse_fout(tmp_path):
+    (tmp_path / "doelregels.yaml").write_text("concreet: [vaag\n", encoding="utf-8")
+    with pytest.raises(DoelregelsFout, match=r"Kan data/doelregels\.yaml niet lezen"):
+        doelregels.bouw(tmp_path)
+
+
+def test_de_checker_leest_de_bundel_en_die_blijft_klein():
+    deel = gegevens.lees("doelregels")
+    assert deel["versie"] == doelregels.VERSIE
+    assert deel == doelregels.bouw(ROOT / "data")  # the bundle is up to date
+    grootte = (gegevens.BUNDEL / "doelregels.json").stat().st_size
+    assert grootte < 200_000, f"doelregels.json is {grootte // 1024} KB"
+
+
+GEBLOKKEERD = (
+    "yaml", "pydantic", "pydantic_core", "rapidfuzz", "regex", "simplemma", "numpy", "pandas",
+    "matplotlib",
+)
+
+
+def test_de_checker_draait_zonder_gecompileerde_pakketten():
+    """The learner's side in a process where the build side's packages cannot load."""
+    code = f"""
+import sys
+
+class Blokkeer:
+    def find_spec(self, naam, pad=None, doel=None):
+        if naam.split(".")[0] in {GEBLOKKEERD!r}:
+            raise ImportError(f"geblokkeerd: {{naam}}")
+        return None
+
+sys.meta_path.insert(0, Blokkeer())
+from werkalliantie.doelen import beoordeel
+b = beoordeel("Ik heb uiterlijk 15-3 een gesprek gehad met de huisarts.")
+assert all(b.criteria.values()), b
+b = beoordeel("De rechter zegt dat ik geen nieuwe schulden meer mag maken.")
+assert not b.criteria["eigen_regie"] and not b.criteria["positief"], b
+geladen = sorted(m for m in sys.modules if m.split(".")[0] in {GEBLOKKEERD!r})
+print(geladen)
+"""
     uit = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
+    assert uit.returncode == 0, uit.stderr[-3000:]
     assert uit.stdout.strip() == "[]"

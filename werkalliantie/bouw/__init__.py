@@ -24,7 +24,9 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 
 def _delen() -> dict[str, Callable[[Path], object]]:
     # Imported here: each part pulls in pydantic/yaml only when the bundle is built.
-    return {}
+    from werkalliantie.bouw import doelregels
+
+    return {"doelregels": doelregels.bouw}
 
 
 def schrijf(naam: str, inhoud: object, doel: Path = BUNDEL) -> Path:
