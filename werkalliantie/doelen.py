@@ -200,6 +200,8 @@ class _Patronen:
         return self._groepen[naam]
 
     def woord(self, w: str, veld: str, diepte: int) -> str:
+        if w == "{deelwoord}":  # a past participle: gemaakt, gehad, aangevraagd, geweest
+            return r"[a-z]*ge[a-z]{2,}(?:d|t|en)"
         if w.startswith("{") and w.endswith("}"):
             return self._groep(w[1:-1], veld, diepte)
         if w == "#":
@@ -454,9 +456,11 @@ def _concreet(a: _Analyse) -> Oordeel:
         return True, None
     rest = _leeg(_leeg(tekst, vaag), a.termijn)  # a number in the deadline is no action
     rest = _leeg(rest, r.vind("meetbaar.uitzondering", rest))  # "Jozias vindt dat"
+    # A verb right after a vague word is part of it: "beter slapen", "rustiger reageren".
+    werkwoorden = _leeg(rest, [(j, j + 1) for _, j in vaag])
     bewijs = (
-        r.werkwoorden["concreet.handeling"].vind(a.zin, rest)
-        or r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, rest)
+        r.werkwoorden["concreet.handeling"].vind(a.zin, werkwoorden)
+        or r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, werkwoorden)
         or r.vind("meetbaar.hoe_vaak", rest)
         or r.vind("meetbaar.hoeveel", rest)
     )
@@ -466,12 +470,26 @@ def _concreet(a: _Analyse) -> Oordeel:
 
 
 def _meetbaar(a: _Analyse, concreet: bool) -> Oordeel:
-    """An amount or frequency, or a result you can tick off; only for a concrete goal."""
+    """An amount or frequency, or something you can tick off; only for a concrete goal.
+
+    In this order: an amount or frequency (not in the deadline) makes it measurable; so
+    does a result or one-off action (a verb or noun from the lists, a visit, a perfect
+    tense: "heb ... gemaakt"), unless negated in its clause ("geen ... meer kopen") or
+    without end ("vaker bellen"). Otherwise stopping or avoiding ("stoppen met blowen"),
+    "vaker"/"regelmatig", and an ongoing activity ("sporten", "zoeken") are not measurable;
+    any other concrete goal names one thing to do, and is.
+    """
     r, fb = a.r, a.r.feedback
+    if not concreet:
+        return False, fb["meetbaar_niet_concreet"]
     zonder_tijd = _leeg(a.woorden, a.termijn)  # a number in the deadline is no amount
     zonder_tijd = _leeg(zonder_tijd, r.vind("meetbaar.uitzondering", zonder_tijd))
+    if a.hoe_vaak or r.vind("meetbaar.hoeveel", zonder_tijd):
+        return True, None
+    deelzin = a.zin.deelzin
+    doorlopend = {deelzin[i] for i, _ in r.vind("meetbaar.doorlopend", zonder_tijd)}
     geen_resultaat_na = r.woorden["meetbaar.geen_resultaat_na"]
-    afvinkbaar = [
+    resultaat = [
         (i, j)
         for i, j in r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, zonder_tijd)
         + r.vind("meetbaar.bezoek", zonder_tijd)
@@ -482,10 +500,18 @@ def _meetbaar(a: _Analyse, concreet: bool) -> Oordeel:
         ]
         if not a.ontkend(i, j)  # stopping or avoiding is not a result
     ]
-    maat = a.hoe_vaak or r.vind("meetbaar.hoeveel", zonder_tijd) or afvinkbaar
-    if concreet and maat:
+    # A perfect tense is a result, unless what is done is stopping ("ben gestopt met").
+    resultaat += [
+        (i, j)
+        for i, j in r.vind("meetbaar.voltooid", zonder_tijd)
+        if not any(deelzin[s] == deelzin[i] for s, _ in a.negatief)
+    ]
+    if any(deelzin[i] not in doorlopend for i, _ in resultaat):
         return True, None
-    return False, fb["meetbaar" if concreet else "meetbaar_niet_concreet"]
+    bezig = r.werkwoorden["meetbaar.bezigheid"].vind(a.zin, zonder_tijd)
+    if not (a.negatief or doorlopend or bezig):
+        return True, None
+    return False, fb["meetbaar"]
 
 
 def _tijdgebonden(a: _Analyse) -> Oordeel:
@@ -520,7 +546,8 @@ def _eigen_regie(a: _Analyse) -> Oordeel:
     ]
     if derde:
         return False, fb["eigen_regie_derde"].format(woorden=a.citaat(sorted(derde), 1))
-    opdracht = r.vind("eigen_regie.opdracht", a.woorden)
+    woorden = _leeg(a.woorden, r.vind("eigen_regie.uitzondering", a.woorden))
+    opdracht = r.vind("eigen_regie.opdracht", woorden)
     if opdracht:
         return False, fb["eigen_regie_opdracht"].format(woorden=a.citaat(opdracht, 1))
     if not eigen:

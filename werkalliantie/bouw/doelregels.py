@@ -89,9 +89,12 @@ class Meetbaar(_Blok):
     hoe_vaak: Lijst
     afvinkbaar: Lijst
     bezoek: Lijst
+    voltooid: Lijst
+    bezigheid: Lijst
     resultaat: Lijst
     geen_resultaat_na: Lijst
     uitzondering: Lijst
+    doorlopend: Lijst
 
 
 class Tijdgebonden(_Blok):
@@ -110,6 +113,7 @@ class EigenRegie(_Blok):
     derde_persoon: Lijst
     derde_persoon_onderwerp: Lijst
     opdracht: Lijst
+    uitzondering: Lijst
 
 
 class Reden(_Blok):
@@ -324,7 +328,7 @@ def vertaal(regels: Regelbestand, bron: str = f"data/{BESTAND}") -> dict:
     for blok in ("concreet", "meetbaar", "tijdgebonden", "positief", "eigen_regie", "reden"):
         for naam, lijst in getattr(regels, blok):
             veld = f"{blok}.{naam}"
-            if naam in ("handeling", "afvinkbaar"):
+            if naam in ("handeling", "afvinkbaar", "bezigheid"):
                 werkwoorden[veld] = _werkwoorden(lijst, veld, patronen.fout)
             elif naam in ("vulwoorden", "geen_resultaat_na"):
                 woorden[veld] = sorted({_zonder_accent(w) for w in lijst})
