@@ -201,7 +201,7 @@ class _Patronen:
 
     def woord(self, w: str, veld: str, diepte: int) -> str:
         if w == "{deelwoord}":  # a past participle: gemaakt, gehad, aangevraagd, geweest
-            return r"[a-z]*ge[a-z]{2,}(?:d|t|en)"
+            return r"[a-z]{0,6}ge[a-z]{2,30}(?:d|t|en)"
         if w.startswith("{") and w.endswith("}"):
             return self._groep(w[1:-1], veld, diepte)
         if w == "#":
