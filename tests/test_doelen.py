@@ -128,6 +128,13 @@ def test_resultaat_heeft_precies_vijf_criteria_en_is_bevroren():
         ("Ik wil van mijn schulden af.", "positief", '"van mijn schulden af"'),
         ("Denise moet voor 1 mei haar huur betalen.", "eigen_regie", '"Denise"'),
         ("Ik moet van de rechter voor 1 mei mijn post openen.", "eigen_regie", '"moet van"'),
+        ("Volgens de reclassering moet ik elke week komen.", "eigen_regie",
+         '"Volgens de reclassering"'),
+        ("De rechter zegt dat ik voor 1 mei mijn huur betaal.", "eigen_regie",
+         '"De rechter zegt dat"'),
+        ("Ik wil geen nieuwe schulden meer maken.", "meetbaar", '"geen nieuwe schulden meer"'),
+        ("Ik ga sporten.", "meetbaar", '"sporten"'),
+        ("Ik wil mijn zus vaker zien.", "meetbaar", '"vaker"'),
     ],
 )
 def test_feedback_citeert_de_eigen_woorden(tekst, criterium, citaat):
@@ -156,6 +163,41 @@ def test_feedback_citeert_de_eigen_woorden(tekst, criterium, citaat):
 )
 def test_lastige_gevallen(tekst, criterium, verwacht):
     assert beoordeel(tekst).criteria[criterium] is verwacht
+
+
+# Issue 11's three readings and the classes of ordinary learner goals it names.
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        # a number only in the deadline does not make a goal measurable
+        ("Binnen twee maanden ga ik sporten.", "C.TPE"),
+        ("Binnen twee maanden heb ik een baan.", "CMTPE"),
+        # stopping or avoiding without a number: concrete, not measurable
+        ("Ik wil stoppen met blowen.", "C...E"),
+        ("Ik wil geen nieuwe schulden meer.", "C...E"),
+        ("ik wil nie meer blowen", "C...E"),
+        # a state you can tick off is measurable
+        ("Ik ben schuldenvrij.", "CM.PE"),
+        ("Ik wil van mijn schulden af.", "CM..E"),
+        ("Mijn aanrecht is leeg.", "CM.PE"),
+        # imposed goals are not eigen_regie, even with "ik"
+        ("De rechter zegt dat ik elke week moet komen.", "CM.P."),
+        ("Volgens de reclassering moet ik voor 1 mei werk hebben.", "CMTP."),
+        ("Ik moet van mezelf elke ochtend om zeven uur op.", "CM.PE"),
+        # results and actions, dates, passive voice, "we", spoken Dutch
+        ("Ik heb uiterlijk 15-3 een gesprek gehad met de huisarts.", "CMTPE"),
+        ("Ik ga na de zomer de post doornemen met Jozias.", "CMTPE"),
+        ("Mijn rekeningen worden vanaf maart automatisch betaald.", "CMTPE"),
+        ("We gaan elke zondag met de kinderen wandelen.", "CM.PE"),
+        ("k wil na de zomer een eigen huisje", "CMTPE"),
+    ],
+)
+def test_lezingen_van_issue_11(tekst, verwacht):
+    b = beoordeel(tekst)
+    gekregen = "".join("CMTPE"[i] if ok else "." for i, ok in enumerate(b.criteria.values()))
+    assert gekregen == verwacht, b
+
+
 
 
 # --- bad input --------------------------------------------------------------------------

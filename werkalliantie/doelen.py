@@ -33,6 +33,8 @@ MAX_TEKENS = 1000
 FEEDBACK_INVULPLEKKEN: dict[str, frozenset[str]] = {
     "te_lang": frozenset({"max"}),
     "concreet_vaag": frozenset({"woorden"}),
+    "meetbaar_stoppen": frozenset({"woorden"}),
+    "meetbaar_doorlopend": frozenset({"woorden"}),
     "tijdgebonden_vaag": frozenset({"woorden"}),
     "tijdgebonden_frequentie": frozenset({"woorden"}),
     "positief": frozenset({"woorden"}),
@@ -508,10 +510,14 @@ def _meetbaar(a: _Analyse, concreet: bool) -> Oordeel:
     ]
     if any(deelzin[i] not in doorlopend for i, _ in resultaat):
         return True, None
-    bezig = r.werkwoorden["meetbaar.bezigheid"].vind(a.zin, zonder_tijd)
-    if not (a.negatief or doorlopend or bezig):
-        return True, None
-    return False, fb["meetbaar"]
+    if a.negatief:
+        return False, fb["meetbaar_stoppen"].format(woorden=a.citaat(a.negatief, 1))
+    zonder_eind = r.vind("meetbaar.doorlopend", zonder_tijd) or r.werkwoorden[
+        "meetbaar.bezigheid"
+    ].vind(a.zin, zonder_tijd)
+    if zonder_eind:
+        return False, fb["meetbaar_doorlopend"].format(woorden=a.citaat(zonder_eind, 1))
+    return True, None
 
 
 def _tijdgebonden(a: _Analyse) -> Oordeel:

@@ -136,7 +136,8 @@ class Feedback(_Blok):
     te_lang: str
     concreet_vaag: str
     concreet_leeg: str
-    meetbaar: str
+    meetbaar_stoppen: str
+    meetbaar_doorlopend: str
     meetbaar_niet_concreet: str
     tijdgebonden: str
     tijdgebonden_vaag: str
