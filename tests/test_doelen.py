@@ -8,6 +8,7 @@ never tuned on; the rules are built on the development set (doelen_ontwikkelset.
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +107,18 @@ def test_voorbeelden_uit_het_issue(tekst, niet_voldaan):
     b = beoordeel(tekst)
     assert {k for k, ok in b.criteria.items() if not ok} == niet_voldaan
     assert len(b.feedback) == len(niet_voldaan)
+
+
+def test_een_tip_per_onvoldaan_criterium_en_citaten_komen_uit_het_doel():
+    for doel in _laad("doelen_ontwikkelset.yaml") + _laad("doelen_toetsset.yaml"):
+        b = beoordeel(doel["tekst"])
+        assert len(b.feedback) == list(b.criteria.values()).count(False), b
+        for tip in b.feedback:
+            for citaat in re.findall(r'"([^"]+)"', tip):
+                assert citaat in " ".join(b.tekst.split()) or citaat in (
+                    "drie keer per week", "hooguit één keer per week", "voor 1 maart",
+                    "binnen drie maanden", "vanaf volgende week", "ik wil", "ik ga", "ik", "we",
+                ), (citaat, b)
 
 
 def test_resultaat_heeft_precies_vijf_criteria_en_is_bevroren():
