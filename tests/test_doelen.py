@@ -330,6 +330,10 @@ def _bouw_met(wijzig) -> None:
          "meetbaar.afvinkbaar", "geen geldige werkwoordsvorm"),
         (lambda d: d["concreet"].__setitem__("vaag", ["... stress"]), "concreet.vaag",
          "mag niet leeg zijn of met ... beginnen"),
+        (lambda d: d["klassen"].__setitem__("nieuw", ["week*dag"]), "klassen.nieuw",
+         "'week*dag' is geen geldig woord"),
+        (lambda d: d["klassen"].__setitem__("lus", ["{lus}"]), "klassen.lus",
+         "verwijst naar zichzelf"),
     ],
 )
 def test_kapot_regelbestand_geeft_een_nederlandse_fout(wijzig, veld, melding):

@@ -325,6 +325,8 @@ def vertaal(regels: Regelbestand, bron: str = f"data/{BESTAND}") -> dict:
     """The validated rules as the learner's side reads them (JSON-able)."""
     patronen = _Patronen(regels.klassen, bron)
     klassen = {naam: [" ".join(r.split()) for r in lijst] for naam, lijst in regels.klassen.items()}
+    for naam in klassen:  # also a group that no rule uses yet
+        patronen.woord(f"{{{naam}}}", f"klassen.{naam}", 0)
     lijsten, werkwoorden, woorden = {}, {}, {}
     for blok in ("concreet", "meetbaar", "tijdgebonden", "positief", "eigen_regie", "reden"):
         for naam, lijst in getattr(regels, blok):
