@@ -34,12 +34,27 @@ def omgeving() -> dict[str, str]:
     return env
 
 
-def pytest_configure(config):
-    """The learner's side reads the course data from the bundle: build it from data/ first,
-    so the tests always see what data/ says (and a broken file fails at once, in Dutch)."""
-    from werkalliantie.bouw import bouw
+def _bundel_verouderd() -> bool:
+    from werkalliantie.bouw import _delen
+    from werkalliantie.gegevens import BUNDEL
 
-    bouw()
+    delen = [BUNDEL / f"{naam}.json" for naam in _delen()]
+    if not all(p.exists() for p in delen):
+        return True
+    bronnen = [p for p in (ROOT / "data").rglob("*") if p.is_file()]
+    bronnen += [p for p in (ROOT / "werkalliantie").rglob("*.py")]
+    return max(p.stat().st_mtime for p in bronnen) > min(p.stat().st_mtime for p in delen)
+
+
+def pytest_configure(config):
+    """The JSON bundle the learner's side reads (``make gegevens``), rebuilt from data/
+    when it is missing or older than its sources: before collection, because test modules
+    read the course's questions when they are collected."""
+    if _bundel_verouderd():
+        uit = subprocess.run(
+            [sys.executable, "-m", "werkalliantie.bouw"], capture_output=True, text=True,
+            cwd=ROOT, env=omgeving(), timeout=300)
+        assert uit.returncode == 0, "De cursusgegevens bouwen faalt:\n" + uit.stderr[-4000:]
 
 
 @pytest.fixture(scope="session")

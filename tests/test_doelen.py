@@ -1,12 +1,14 @@
-"""The goal checker: agreement with two labelled sets, the contract, and bad input.
+"""The goal checker: agreement with two labelled sets, the contract, bad input, the rule
+file's validation (build side) and a learner's side that needs only the standard library.
 
-The held-out set (doelen_toetsset.yaml) was labelled before the rules were written and is
-never tuned on; the rules were built on the development set (doelen_ontwikkelset.yaml).
+The held-out set (doelen_toetsset.yaml) was labelled before the rules were changed and is
+never tuned on; the rules are built on the development set (doelen_ontwikkelset.yaml).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,12 +16,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from werkalliantie import doelen
-from werkalliantie.doelen import CRITERIA, MAX_TEKENS, Beoordeling, DoelregelsFout, beoordeel
+from werkalliantie import doelen, gegevens
+from werkalliantie.bouw import doelregels
+from werkalliantie.bouw.doelregels import DoelregelsFout
+from werkalliantie.doelen import CRITERIA, MAX_TEKENS, Beoordeling, beoordeel
 
-DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+REGELS = ROOT / "data" / "doelregels.yaml"
 CASUSSEN = {"denise", "peter", "matthias", "nuestra"}
-MINIMUM = 0.90  # per criterion, on the held-out set
+# The classes of ordinary learner goals that issue 11 names (field "soort" in the sets).
+SOORTEN = {
+    "ontkend", "resultaat", "spreektaal", "tikfout", "lijdend", "wij", "datum", "opgelegd",
+    "termijngetal",
+}
+MINIMUM = 0.95  # per criterion, on the held-out set (the aim is 0.97)
 
 
 def _laad(naam: str) -> list[dict]:
@@ -50,13 +61,21 @@ def _tabel() -> tuple[str, dict[str, float]]:
 @pytest.mark.parametrize("naam", ["doelen_ontwikkelset.yaml", "doelen_toetsset.yaml"])
 def test_gelabelde_set_is_geldig(naam):
     doelen_set = _laad(naam)
-    assert len(doelen_set) >= (80 if "ontwikkel" in naam else 40)
+    assert len(doelen_set) >= (80 if "ontwikkel" in naam else 60)
     assert {d["casus"] for d in doelen_set} == CASUSSEN
     for d in doelen_set:
-        assert set(d) <= {"tekst", "casus", "criteria", "toelichting"}, d
+        assert set(d) <= {"tekst", "casus", "criteria", "soort", "toelichting"}, d
         assert isinstance(d["tekst"], str) and d["tekst"].strip(), d
         assert list(d["criteria"]) == list(CRITERIA), d
         assert all(isinstance(v, bool) for v in d["criteria"].values()), d
+        assert set(d.get("soort", [])) <= SOORTEN, d
+
+
+def test_toetsset_dekt_elke_soort_minstens_drie_keer():
+    toets = _laad("doelen_toetsset.yaml")
+    assert len(toets) + len(_laad("doelen_ontwikkelset.yaml")) >= 150
+    telling = {s: sum(s in d.get("soort", []) for d in toets) for s in SOORTEN}
+    assert all(n >= 3 for n in telling.values()), telling
 
 
 def test_sets_overlappen_niet():
@@ -90,6 +109,18 @@ def test_voorbeelden_uit_het_issue(tekst, niet_voldaan):
     assert len(b.feedback) == len(niet_voldaan)
 
 
+def test_een_tip_per_onvoldaan_criterium_en_citaten_komen_uit_het_doel():
+    for doel in _laad("doelen_ontwikkelset.yaml") + _laad("doelen_toetsset.yaml"):
+        b = beoordeel(doel["tekst"])
+        assert len(b.feedback) == list(b.criteria.values()).count(False), b
+        for tip in b.feedback:
+            for citaat in re.findall(r'"([^"]+)"', tip):
+                assert citaat in " ".join(b.tekst.split()) or citaat in (
+                    "drie keer per week", "hooguit één keer per week", "voor 1 maart",
+                    "binnen drie maanden", "vanaf volgende week", "ik wil", "ik ga", "ik", "we",
+                ), (citaat, b)
+
+
 def test_resultaat_heeft_precies_vijf_criteria_en_is_bevroren():
     b = beoordeel("Ik bel morgen de huisarts.")
     assert isinstance(b, Beoordeling)
@@ -110,6 +141,13 @@ def test_resultaat_heeft_precies_vijf_criteria_en_is_bevroren():
         ("Ik wil van mijn schulden af.", "positief", '"van mijn schulden af"'),
         ("Denise moet voor 1 mei haar huur betalen.", "eigen_regie", '"Denise"'),
         ("Ik moet van de rechter voor 1 mei mijn post openen.", "eigen_regie", '"moet van"'),
+        ("Volgens de reclassering moet ik elke week komen.", "eigen_regie",
+         '"Volgens de reclassering"'),
+        ("De rechter zegt dat ik voor 1 mei mijn huur betaal.", "eigen_regie",
+         '"De rechter zegt dat"'),
+        ("Ik wil geen nieuwe schulden meer maken.", "meetbaar", '"geen nieuwe schulden meer"'),
+        ("Ik ga sporten.", "meetbaar", '"sporten"'),
+        ("Ik wil mijn zus vaker zien.", "meetbaar", '"vaker"'),
     ],
 )
 def test_feedback_citeert_de_eigen_woorden(tekst, criterium, citaat):
@@ -140,6 +178,41 @@ def test_lastige_gevallen(tekst, criterium, verwacht):
     assert beoordeel(tekst).criteria[criterium] is verwacht
 
 
+# Issue 11's three readings and the classes of ordinary learner goals it names.
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        # a number only in the deadline does not make a goal measurable
+        ("Binnen twee maanden ga ik sporten.", "C.TPE"),
+        ("Binnen twee maanden heb ik een baan.", "CMTPE"),
+        # stopping or avoiding without a number: concrete, not measurable
+        ("Ik wil stoppen met blowen.", "C...E"),
+        ("Ik wil geen nieuwe schulden meer.", "C...E"),
+        ("ik wil nie meer blowen", "C...E"),
+        # a state you can tick off is measurable
+        ("Ik ben schuldenvrij.", "CM.PE"),
+        ("Ik wil van mijn schulden af.", "CM..E"),
+        ("Mijn aanrecht is leeg.", "CM.PE"),
+        # imposed goals are not eigen_regie, even with "ik"
+        ("De rechter zegt dat ik elke week moet komen.", "CM.P."),
+        ("Volgens de reclassering moet ik voor 1 mei werk hebben.", "CMTP."),
+        ("Ik moet van mezelf elke ochtend om zeven uur op.", "CM.PE"),
+        # results and actions, dates, passive voice, "we", spoken Dutch
+        ("Ik heb uiterlijk 15-3 een gesprek gehad met de huisarts.", "CMTPE"),
+        ("Ik ga na de zomer de post doornemen met Jozias.", "CMTPE"),
+        ("Mijn rekeningen worden vanaf maart automatisch betaald.", "CMTPE"),
+        ("We gaan elke zondag met de kinderen wandelen.", "CM.PE"),
+        ("k wil na de zomer een eigen huisje", "CMTPE"),
+    ],
+)
+def test_lezingen_van_issue_11(tekst, verwacht):
+    b = beoordeel(tekst)
+    gekregen = "".join("CMTPE"[i] if ok else "." for i, ok in enumerate(b.criteria.values()))
+    assert gekregen == verwacht, b
+
+
+
+
 # --- bad input --------------------------------------------------------------------------
 
 SLECHT = [
@@ -152,7 +225,14 @@ SLECHT = [
     "<script>alert('x')</script><b>Ik bel morgen</b>",
     "I want to find a new job before the first of May.",
     "Je veux trouver un logement avant l'été.",
+    "我想在五月之前找到工作。",
+    "أريد أن أجد عملاً قبل الصيف",
+    "Я хочу найти работу до лета.",
+    "Ｉｋ ｂｅｌ ｍｏｒｇｅｎ ｄｅ ｈｕｉｓａｒｔｓ",
     "\x00\x1b[31mIk bel\u202e morgen\x07",
+    "Ik bel\u200b morgen\ud800 de huisarts\x7f",
+    "a" * 10_000,
+    " ".join(f"woord{i}x" for i in range(3_000)),
     "....,,,;;;!!!",
     "12345",
     None,
@@ -183,6 +263,15 @@ def test_lange_invoer_wordt_afgekapt_en_dat_staat_in_de_feedback():
     assert any(str(MAX_TEKENS) in tip for tip in b.feedback)
 
 
+def test_tikfouten_in_regelwoorden_worden_hersteld_bestaande_woorden_niet():
+    regels = doelen._regels()
+    for tikfout, woord in [("weeek", "week"), ("feburari", "februari"),
+                           ("bewindvoeder", "bewindvoerder"), ("huisart", "huisarts")]:
+        assert regels.herstel(tikfout) == woord
+    for echt in ("bank", "boek", "huid", "kater", "wens"):  # near "band", "zoek", "huis", ...
+        assert regels.herstel(echt) == echt
+
+
 # --- display ----------------------------------------------------------------------------
 
 
@@ -201,40 +290,103 @@ def test_terminalweergave_is_leesbaar():
     assert "1 van de 5 criteria voldaan" in tekst
 
 
-# --- the rules file ---------------------------------------------------------------------
+# --- the rule file (build side) and the bundle -----------------------------------------
 
 
 def test_regelbestand_heeft_een_blok_per_criterium():
-    data = yaml.safe_load(
-        (Path(doelen.__file__).parent / "data" / "doelregels.yaml").read_text(encoding="utf-8")
-    )
+    data = yaml.safe_load(REGELS.read_text(encoding="utf-8"))
     assert set(CRITERIA) <= set(data)
 
 
+def _bouw_met(wijzig) -> None:
+    data = yaml.safe_load(REGELS.read_text(encoding="utf-8"))
+    wijzig(data)
+    try:
+        regels = doelregels.Regelbestand.model_validate(data)
+    except doelregels.ValidationError as fout:
+        raise doelregels._nederlands(fout, "data/doelregels.yaml") from None
+    doelregels.vertaal(regels)
+
+
 @pytest.mark.parametrize(
-    "wijzig, veld",
+    "wijzig, veld, melding",
     [
-        (lambda d: d["positief"].__setitem__("negatief", ["voor {bestaatniet}"]), "positief.negatief"),
-        (lambda d: d.pop("meetbaar"), "meetbaar"),
-        (lambda d: d["feedback"].pop("positief"), "feedback.positief"),
-        (lambda d: d["concreet"].__setitem__("vaag", "stress"), "concreet.vaag"),
+        (lambda d: d["positief"].__setitem__("negatief", ["voor {bestaatniet}"]),
+         "positief.negatief", "woordgroep {bestaatniet} bestaat niet"),
+        (lambda d: d.pop("meetbaar"), "meetbaar", "ontbreekt"),
+        (lambda d: d["feedback"].pop("positief"), "feedback.positief", "ontbreekt"),
+        (lambda d: d["concreet"].__setitem__("vaag", "stress"), "concreet.vaag", "lijst"),
+        (lambda d: d["concreet"].__setitem__("vaagg", ["stress"]), "concreet.vaagg",
+         "kent de checker niet"),
+        (lambda d: d["feedback"].__setitem__("positief", "Met {woord} ..."),
+         "feedback.positief", "onbekende invulplek {woord}"),
+        (lambda d: d["feedback"].__setitem__("eigen_regie_derde", "Schrijf met ik."),
+         "feedback.eigen_regie_derde", "invulplek {woorden} ontbreekt"),
+        (lambda d: d["feedback"].__setitem__("leeg", "Schrijf een doel {woorden}."),
+         "feedback.leeg", "hier mag alleen geen invulplek"),
+        (lambda d: d["feedback"].__setitem__("te_lang", "Te lang: {max tekens."),
+         "feedback.te_lang", "accolades kloppen niet"),
+        (lambda d: d["meetbaar"].__setitem__("afvinkbaar", ["bellen | belde, 3x"]),
+         "meetbaar.afvinkbaar", "geen geldige werkwoordsvorm"),
+        (lambda d: d["concreet"].__setitem__("vaag", ["... stress"]), "concreet.vaag",
+         "mag niet leeg zijn of met ... beginnen"),
+        (lambda d: d["klassen"].__setitem__("nieuw", ["week*dag"]), "klassen.nieuw",
+         "'week*dag' is geen geldig woord"),
+        (lambda d: d["klassen"].__setitem__("lus", ["{lus}"]), "klassen.lus",
+         "verwijst naar zichzelf"),
     ],
 )
-def test_kapot_regelbestand_geeft_een_nederlandse_fout(wijzig, veld):
-    pad = Path(doelen.__file__).parent / "data" / "doelregels.yaml"
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    wijzig(data)
-    with pytest.raises(DoelregelsFout, match=rf"doelregels\.yaml.*'{veld}'"):
-        doelen._Regels(data, "werkalliantie/data/doelregels.yaml")
+def test_kapot_regelbestand_geeft_een_nederlandse_fout(wijzig, veld, melding):
+    with pytest.raises(DoelregelsFout) as fout:
+        _bouw_met(wijzig)
+    assert f"Fout in data/doelregels.yaml, bij '{veld}'" in str(fout.value)
+    assert melding in str(fout.value)
 
 
-def test_importeren_laadt_geen_zware_taalhulpmiddelen():
-    code = (
-        "import sys, werkalliantie.doelen; "
-        "print(sorted(m for m in ('simplemma', 'rapidfuzz', 'dateparser') if m in sys.modules))"
-    )
+def test_onleesbaar_regelbestand_geeft_een_nederlandse_fout(tmp_path):
+    (tmp_path / "doelregels.yaml").write_text("concreet: [vaag\n", encoding="utf-8")
+    with pytest.raises(DoelregelsFout, match=r"Kan data/doelregels\.yaml niet lezen"):
+        doelregels.bouw(tmp_path)
+
+
+def test_de_checker_leest_de_bundel_en_die_blijft_klein():
+    deel = gegevens.lees("doelregels")
+    assert deel["versie"] == doelregels.VERSIE
+    bron = yaml.safe_load(REGELS.read_text(encoding="utf-8"))
+    assert deel["klassen"].keys() == bron["klassen"].keys()
+    assert deel["feedback"]["positief"] == " ".join(bron["feedback"]["positief"].split())
+    grootte = (gegevens.BUNDEL / "doelregels.json").stat().st_size
+    assert grootte < 200_000, f"doelregels.json is {grootte // 1024} KB"
+
+
+GEBLOKKEERD = (
+    "yaml", "pydantic", "pydantic_core", "rapidfuzz", "regex", "simplemma", "numpy", "pandas",
+    "matplotlib",
+)
+
+
+def test_de_checker_draait_zonder_gecompileerde_pakketten():
+    """The learner's side in a process where the build side's packages cannot load."""
+    code = f"""
+import sys
+
+class Blokkeer:
+    def find_spec(self, naam, pad=None, doel=None):
+        if naam.split(".")[0] in {GEBLOKKEERD!r}:
+            raise ImportError(f"geblokkeerd: {{naam}}")
+        return None
+
+sys.meta_path.insert(0, Blokkeer())
+from werkalliantie.doelen import beoordeel
+b = beoordeel("Ik heb uiterlijk 15-3 een gesprek gehad met de huisarts.")
+assert all(b.criteria.values()), b
+b = beoordeel("De rechter zegt dat ik geen nieuwe schulden meer mag maken.")
+assert not b.criteria["eigen_regie"] and not b.criteria["positief"], b
+geladen = sorted(m for m in sys.modules if m.split(".")[0] in {GEBLOKKEERD!r})
+print(geladen)
+"""
     uit = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
+    assert uit.returncode == 0, uit.stderr[-3000:]
     assert uit.stdout.strip() == "[]"

@@ -26,13 +26,14 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 def _delen() -> dict[str, Callable[[Path], object]]:
     """The parts in the order they are built: a part may check references to earlier ones
     (a question to its case and questionnaire), which it reads back from the bundle."""
-    from werkalliantie.bouw import casussen, opdrachten, opgaven, sessies, vragenlijsten
+    from werkalliantie.bouw import casussen, doelregels, opdrachten, opgaven, sessies, vragenlijsten
 
     return {
         "casussen": casussen.bouw,
         "vragenlijsten": vragenlijsten.bouw,
         "sessiecheck": sessies.bouw_sessiecheck,
         "sessies": sessies.bouw,
+        "doelregels": doelregels.bouw,
         "opgaven": opgaven.bouw,
         "opdrachten": opdrachten.bouw,
     }
@@ -45,6 +46,7 @@ def schrijf(naam: str, inhoud: object, doel: Path = BUNDEL) -> Path:
     fd, tijdelijk = tempfile.mkstemp(prefix=f".{naam}.", suffix=".tmp", dir=doel)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(inhoud, f, ensure_ascii=False, separators=(",", ":"))
+    os.chmod(tijdelijk, 0o644)  # mkstemp makes it private; every user of a hub reads it
     os.replace(tijdelijk, pad)
     return pad
 

@@ -3,8 +3,12 @@
 import sys
 
 from werkalliantie.bouw import bouw
+from werkalliantie.bouw.schema import DataFout
 
 if __name__ == "__main__":
-    for pad in bouw():
+    try:
+        paden = bouw()
+    except DataFout as fout:  # a broken data file: the Dutch message is all a trainer needs
+        sys.exit(str(fout))
+    for pad in paden:
         print(f"Gebouwd: {pad.name}")
-    sys.exit(0)
