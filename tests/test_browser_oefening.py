@@ -24,7 +24,7 @@ from conftest import ARTEFACTEN, BIN, ROOT, omgeving
 from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
-NOTEBOOK = ROOT / "notebooks" / "denise-werkalliantie.ipynb"
+NOTEBOOK = ROOT / "notebooks" / "werkalliantie-denise.ipynb"
 VOILA_INSTELLINGEN = ROOT / "notebooks" / "voila.json"
 SCREENSHOT = ARTEFACTEN / "oefening-denise.png"
 LIJST = vragenlijst(laad_opgave("denise-a"))
@@ -39,7 +39,7 @@ VOILA_CDN_ONSCHADELIJK = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-
 @pytest.mark.browser
 @pytest.mark.boek
 def test_boekpagina_toont_de_oefening_zonder_netwerk(boekserver, pagina):
-    pagina.goto(f"{boekserver}/book/oefeningen/denise-werkalliantie.html", wait_until="load")
+    pagina.goto(f"{boekserver}/book/oefeningen/werkalliantie-denise.html", wait_until="load")
     pagina.wait_for_selector(KEUZELIJST, timeout=20_000)
     assert pagina.locator(KEUZELIJST).count() == len(ITEMS)
     for s in pagina.locator(KEUZELIJST).all():

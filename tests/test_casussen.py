@@ -33,13 +33,25 @@ def test_peter_heeft_gemarkeerde_aanvullingen():
     assert any(d.herkomst == "cursus" for d in delen), "Peter's additions must be marked"
 
 
-def test_alle_casussen_bevat_precies_de_vier():
-    assert sorted(casussen.alle_casussen()) == sorted(CASUSSEN)
+def test_de_vier_casussen_en_een_verzonnen_casus_in_een_gedwongen_kader():
+    assert sorted(casussen.alle_casussen()) == sorted([*CASUSSEN, "sem"])
+    # Sem is the course's own: every part of his case says so.
+    sem = casussen.laad_casus("sem")
+    delen = [sem.client, sem.professional, sem.hulpvraag, sem.samenvatting, *sem.huishouden,
+             *sem.levensdomeinen, *sem.citaten, *sem.wat_hielp, *sem.fragmenten]
+    assert {d.herkomst for d in delen} == {"cursus"}
+
+
+@pytest.mark.parametrize("casus_id", [*CASUSSEN, "sem"])
+def test_elke_casus_heeft_een_oefen_en_een_toetsfragment_van_de_cursus(casus_id):
+    fragmenten = {f.id: f for f in casussen.laad_casus(casus_id).fragmenten}
+    assert set(fragmenten) == {"a", "b"}
+    assert {f.herkomst for f in fragmenten.values()} == {"cursus"}
 
 
 def test_de_leerling_leest_dezelfde_casus_als_het_bestand_zegt():
     # The learner's side reads the bundle; it must hold exactly what the file validates to.
-    for casus_id in CASUSSEN:
+    for casus_id in [*CASUSSEN, "sem"]:
         assert casussen.laad_casus(casus_id) == lees_casusbestand(CASUSSEN_MAP / f"{casus_id}.yaml")
 
 

@@ -42,21 +42,26 @@ VRAAG = "denise-b"
 OPEN = "denise-b-wat-zeg-je"
 GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
                "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
-TOETSCELLEN = ("toets-denise-b-doelen", "toets-denise-b-taken", "toets-denise-b-band")
+TOETSCELLEN = ("toets-denise-b-doelen", "toets-denise-b-taken", "toets-denise-b-band",
+               "toets-denise-b-zwakste", "toets-denise-b-bewijs")
 WIDGETCEL = "opgave-denise-b"
 OPEN_VRAAG = "antwoord-denise-b-wat-zeg-je"
 
-# Answers per scenario. The graded key says doelen 2, taken 4, band 4, tolerance 1.
+# Answers per scenario. The graded key says doelen 2, taken 4, band 4 (tolerance 1), the
+# weakest is doelen, and sentences 2, 3, 4 and 5 show it.
 GOED = {"doelen_eens": 1, "doelen_eigen": 2, "doelen_helder": 3,      # 2.0
         "taken_aanpak": 5, "taken_zinvol": 4, "taken_haalbaar": 4,    # 4.33
-        "band_vertrouwen": 3, "band_begrepen": 4, "band_open": 4}     # 3.67
+        "band_vertrouwen": 3, "band_begrepen": 4, "band_open": 4,     # 3.67
+        "zwakste": "doelen", "bewijs": [2, 3, 4, 5]}
 FOUT = {"doelen_eens": 5, "doelen_eigen": 5, "doelen_helder": 4,      # 4.67
         "taken_aanpak": 1, "taken_zinvol": 2, "taken_haalbaar": 1,    # 1.33
-        "band_vertrouwen": 1, "band_begrepen": 1, "band_open": 2}     # 1.33
+        "band_vertrouwen": 1, "band_begrepen": 1, "band_open": 2,     # 1.33
+        "zwakste": "band", "bewijs": [8, 9]}
 HALF = {"doelen_eens": 3, "doelen_eigen": 3, "doelen_helder": 3,      # 3.0: exactly 1 off
         "taken_aanpak": 4, "taken_zinvol": 4}                         # one item open; no band
-PUNTEN = {"doelen": "toets-denise-b-doelen", "taken": "toets-denise-b-taken",
-          "band": "toets-denise-b-band"}
+PUNTEN = {d: f"toets-denise-b-{d}" for d in ("doelen", "taken", "band", "zwakste", "bewijs")}
+MAX = {"doelen": 2.0, "taken": 2.0, "band": 2.0, "zwakste": 1.0, "bewijs": 2.0}
+VOL = {PUNTEN[d]: p for d, p in MAX.items()}
 OPEN_ANTWOORD = ("Denise, ik heb nog eens nagedacht over wat je zei: het plan voelt niet "
                  "als jouw plan. Wat vind jij nu het belangrijkste? Jij beslist mee.")
 
@@ -69,9 +74,9 @@ class Scenario:
 
 
 SCENARIO = {
-    "volledig-goed": Scenario(GOED, dict.fromkeys(TOETSCELLEN, 2.0), OPEN_ANTWOORD),
+    "volledig-goed": Scenario(GOED, VOL, OPEN_ANTWOORD),
     "fout": Scenario(FOUT, dict.fromkeys(TOETSCELLEN, 0.0)),
-    "half": Scenario(HALF, {PUNTEN["doelen"]: 2.0, PUNTEN["taken"]: 0.0, PUNTEN["band"]: 0.0}),
+    "half": Scenario(HALF, {**dict.fromkeys(TOETSCELLEN, 0.0), PUNTEN["doelen"]: 2.0}),
     "zonder-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
     "beschadigd-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
     # Wrong answers, and the locked widget cell rewritten to save the right ones.
@@ -129,7 +134,7 @@ def test_open_vraag_handmatig_met_de_vraag_in_een_aparte_vergrendelde_cel():
     cellen = _cellen()
     vraag, antwoord = cellen[f"vraag-{OPEN}"], cellen[OPEN_VRAAG]
     assert vraag.cell_type == antwoord.cell_type == "markdown"
-    assert vraag.metadata["nbgrader"]["locked"] and "Wat zeg je nu tegen Denise?" in vraag.source
+    assert vraag.metadata["nbgrader"]["locked"] and "Wat zeg of doe je nu?" in vraag.source
     assert laad_opgave(OPEN).vraag in vraag.source  # the text comes from the record
     meta = antwoord.metadata["nbgrader"]
     assert meta["solution"] and meta["grade"] and not meta["locked"] and meta["points"] > 0
@@ -202,7 +207,7 @@ def inlevering(tmp_path, monkeypatch):
 
 def test_punten_geeft_punten_en_uitleg_zonder_sleutel(inlevering, capsys):
     Antwoordenbestand(inlevering).bewaar(VRAAG, GOED)
-    assert [toets.punten(VRAAG, d) for d in ("doelen", "taken", "band")] == [2.0, 2.0, 2.0]
+    assert {d: toets.punten(VRAAG, d) for d in MAX} == MAX
     uit = capsys.readouterr()
     assert uit.err == ""
     assert "Doelen: jouw score is 2. Dat ligt binnen 1 punt van het antwoordmodel." in uit.out

@@ -130,6 +130,6 @@ def test_notebook_opgeslagen_zonder_uitvoer(pad):
 
 
 def test_er_is_een_oefennotebook():
-    assert ZELFSTUDIE / "denise-werkalliantie.ipynb" in NOTEBOOKS
+    assert ZELFSTUDIE / "werkalliantie-denise.ipynb" in NOTEBOOKS
     assert ZELFSTUDIE / "kennismaken.ipynb" in NOTEBOOKS
-    assert BOEK / "oefeningen" / "denise-werkalliantie.md" in NOTEBOOKS
+    assert BOEK / "oefeningen" / "werkalliantie-denise.md" in NOTEBOOKS

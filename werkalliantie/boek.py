@@ -9,6 +9,7 @@ re-executes) the pages that could show it, instead of leaving stale text or outp
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,10 +32,12 @@ from sphinx.writers.html5 import HTML5Translator
 
 from werkalliantie import casussen, opgaven
 from werkalliantie.nakijken import klaarzetten, stappen
+from werkalliantie.opgaven.soorten import soort
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijsten
 
 PAKKET = Path(__file__).resolve().parent
 DATA = PAKKET.parent / "data"
+OEFENINGEN = PAKKET.parent / "notebooks"
 CASUSPAGINAS = "book/casussen/"
 # The widget manager and require.js, installed from the npm registry (package.json) and
 # served from the book itself: a CDN is not reachable for every reader.
@@ -47,7 +50,7 @@ WIDGETBRONNEN = {
 
 @cache  # once per build, not once per page
 def _afhankelijkheden() -> tuple[Path, ...]:
-    return tuple(sorted([*PAKKET.rglob("*.py"), *PAKKET.rglob("*.yaml"), *DATA.rglob("*.*")]))
+    return tuple(sorted([*PAKKET.rglob("*.py"), *DATA.rglob("*.*"), *OEFENINGEN.glob("*.ipynb")]))
 
 
 def _is_sjabloon(docname: str, tekst: str) -> bool:
@@ -59,6 +62,78 @@ def _is_sjabloon(docname: str, tekst: str) -> bool:
     return any(r.strip().replace(" ", "") == "sjabloon:true" for r in voorwerk.splitlines())
 
 
+ZO_OPEN_JE = """## Zo open je de oefening
+
+Hieronder zie je hoe de oefening eruitziet. Op deze pagina kun je niets opslaan, en je
+krijgt hier geen uitleg bij je antwoord. Dat kan wel in de oefening zelf. Daar blijft je
+antwoord ook bewaard.
+
+1. Open een terminal in de map van de cursus.
+2. Typ `make oefenen` en druk op Enter.
+3. Je browser opent een lijst met oefeningen. Klik op **{bestand}**.
+4. Maak de oefening en klik op **Opslaan**. Je ziet dan meteen uitleg bij je antwoord.
+
+Werk je op een JupyterHub van je opleiding? Vraag dan je docent waar je de oefeningen
+vindt."""
+
+
+def oefenpagina(oefening: str, lees_eerst: str = "") -> str:
+    """A book page made from the practice notebook ``notebooks/<oefening>.ipynb``: its text,
+    how to open it, and its exercises rendered (without code). The notebook stays the one
+    place where the exercise is written."""
+    import nbformat
+
+    nb = nbformat.read(OEFENINGEN / f"{oefening}.ipynb", as_version=4)
+    eerste, *rest = nb.cells
+    delen = [eerste.source, lees_eerst, ZO_OPEN_JE.format(bestand=f"{oefening}.ipynb"),
+             "## De oefening"]
+    for cel in rest:
+        if cel.cell_type == "code":
+            delen.append(f"```{{code-cell}} ipython3\n:tags: [remove-input]\n\n{cel.source}\n```")
+        else:
+            delen.append(cel.source)
+    return "\n\n".join(d for d in delen if d.strip()) + "\n"
+
+
+AANROEP = re.compile(r"""oefening\(\s*["']([^"']+)["']""")
+
+
+def oefeningen_bij(casus: str) -> list[tuple[str, str]]:
+    """The practice notebooks with a question about ``casus`` that have a book page:
+    (notebook id, title), so a case chapter lists its exercises without naming them."""
+    import nbformat
+
+    gevonden = []
+    alle = opgaven.alle_opgaven()
+    for pad in sorted(OEFENINGEN.glob("*.ipynb")):
+        nb = nbformat.read(pad, as_version=4)
+        vragen = [v for c in nb.cells if c.cell_type == "code" for v in AANROEP.findall(c.source)]
+        pagina = PAKKET.parent / "book" / "oefeningen" / f"{pad.stem}.md"
+        if pagina.exists() and any(alle[v].casus == casus for v in vragen if v in alle):
+            kop = nb.cells[0].source.splitlines()[0].lstrip("# ").removeprefix("Oefening: ")
+            gevonden.append((pad.stem, kop[0].upper() + kop[1:]))
+    return gevonden
+
+
+def rubrieken() -> list[tuple[list, tuple]]:
+    """Each rubric of the graded open questions once, with the questions that use it; names
+    of the case's people read as "de cliënt" and "de professional"."""
+    from werkalliantie.opgaven.model import PLAATSHOUDER
+
+    algemeen = {"client": "de cliënt", "professional": "de professional"}
+
+    def lees(tekst: str) -> str:
+        tekst = PLAATSHOUDER.sub(lambda m: algemeen.get(m.group(1), m.group(0)), tekst)
+        return tekst[0].upper() + tekst[1:]
+
+    groepen: dict[tuple, list] = {}
+    for opgave in opgaven.alle_opgaven().values():
+        if opgave.soort == "open" and opgave.vorm == "beoordeeld":
+            rubriek = tuple((lees(c.criterium), lees(c.let_op), c.punten) for c in opgave.opties.rubriek)
+            groepen.setdefault(rubriek, []).append(opgave)
+    return [(vragen, rubriek) for rubriek, vragen in groepen.items()]
+
+
 def sjablooncontext(docname: str) -> dict:
     """What a page template can use. Add here what a new kind of page needs."""
     context = {
@@ -67,6 +142,10 @@ def sjablooncontext(docname: str) -> dict:
         "onderdelen": opgaven.onderdelen,
         "vragenlijsten": vragenlijsten(),
         "opdrachten": klaarzetten.alle_opdrachten(),
+        "oefenpagina": oefenpagina,
+        "oefeningen_bij": oefeningen_bij,
+        "soort": soort,
+        "rubrieken": rubrieken,
         # The instructor's guide: the nbgrader steps the tests run.
         "nbgrader_stappen": stappen.STAPPEN,
         "nbgrader_opdracht": stappen.OPDRACHT,

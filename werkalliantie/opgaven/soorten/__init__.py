@@ -10,7 +10,8 @@ kind, and declares:
   :class:`~werkalliantie.opgaven.resultaat.Resultaat`;
 - ``samenvatting(opgave, antwoord)``: the saved answer as plain text lines, for a grader;
 - ``modelantwoord(opgave, sleutel)``: a fully right answer, as the answer file stores it;
-- ``controleer(opgave, sleutel)``: build-time checks beyond types, as (field, message).
+- ``controleer(opgave, sleutel)``: build-time checks beyond types, as (field, message);
+- ``UITLEG_DOCENT``: the grading rule in plain Dutch, for the instructor's guide.
 
 The answer a kind receives comes from the learner's file: untrusted, any JSON value.
 The engine (:mod:`werkalliantie.opgaven`) handles a missing answer and any error a rule
@@ -28,7 +29,7 @@ from types import ModuleType
 SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen", "sessies")
 
 VEREIST = ("Opties", "Sleutel", "onderdelen", "volledigheid", "nakijken", "samenvatting",
-           "modelantwoord", "controleer")
+           "modelantwoord", "controleer", "UITLEG_DOCENT")
 
 
 def soort(naam: str) -> ModuleType:

@@ -27,6 +27,16 @@ BEWIJS = "bewijs"
 
 
 # --- The questionnaires (course-wide data, referred to by name) ----------------------------
+UITLEG_DOCENT = (
+    "De student geeft bij elke stelling een score. De stellingen horen bij de onderdelen van "
+    "de werkalliantie. De score van een onderdeel is het gemiddelde van de stellingen. Ligt "
+    "dat gemiddelde hooguit de marge (meestal 1 punt) van het antwoordmodel? Dan krijgt de "
+    "student alle punten van dat onderdeel, anders 0. Een onderdeel met een open stelling "
+    "krijgt 0. Een voorbeeld met een antwoordmodel van 3: een student die 4, 4 en 3 geeft, "
+    "zit op 3,7 en krijgt de punten; 5, 4 en 4 geeft 4,3 en dus 0 punten. Het zwakste "
+    "onderdeel is goed of fout. Bij het bewijs krijgt de student punten voor elke zin die ook "
+    "in het antwoordmodel staat, min een voor elke zin die er niet in staat (nooit minder dan "
+    "0, in halve punten).")
 
 @dataclass(frozen=True)
 class Item:

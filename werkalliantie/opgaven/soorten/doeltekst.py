@@ -18,6 +18,11 @@ from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat
 DEEL = "doel"
 MAX_TEKENS = 1000
 
+UITLEG_DOCENT = (
+    "De doelencheck beoordeelt het doel op vijf criteria: concreet, meetbaar, tijdgebonden, "
+    "positief en eigen regie. De student krijgt de punten naar het deel van de criteria "
+    "waaraan het doel voldoet (in halve punten). De regels van de check staan in het boek; "
+    "de student ziet de tips ook voor het inleveren.")
 
 @dataclass(frozen=True)
 class Opties:

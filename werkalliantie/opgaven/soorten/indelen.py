@@ -20,6 +20,10 @@ from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat
 
 DEEL = "indeling"
 
+UITLEG_DOCENT = (
+    "Bij één categorie per uitspraak: punten naar het deel van de uitspraken dat goed is "
+    "ingedeeld. Bij meer categorieën telt elke keuze per uitspraak en categorie (past wel of "
+    "past niet). Punten in halve punten.")
 
 @dataclass(frozen=True)
 class Item:

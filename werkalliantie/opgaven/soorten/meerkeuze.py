@@ -15,6 +15,10 @@ from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat
 
 DEEL = "keuze"
 
+UITLEG_DOCENT = (
+    "Bij één goed antwoord: alle punten of 0. Bij meer goede antwoorden: het deel van de "
+    "goede antwoorden dat de student koos, min een voor elke foute keuze (nooit minder dan "
+    "0, in halve punten).")
 
 @dataclass(frozen=True)
 class Keuze:

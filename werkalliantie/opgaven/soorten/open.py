@@ -19,6 +19,7 @@ from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat, getal
 DEEL = "antwoord"
 MAX_TEKENS = 5000
 
+UITLEG_DOCENT = "Je kijkt dit antwoord met de hand na in de Formgrader, met het beoordelingsmodel."
 
 @dataclass(frozen=True)
 class Criterium:

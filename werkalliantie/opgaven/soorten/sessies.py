@@ -39,6 +39,12 @@ VRAGEN = {
 HOGER = {"client": "de cliënt", "professional": "de professional", "gelijk": "allebei even hoog"}
 ROLLENSPEL = "rollenspel"
 
+UITLEG_DOCENT = (
+    "De goede antwoorden volgen uit de reeks van de casus en de regels van de sessiecheck "
+    "(signaalgrens en daling). De daling, wie hoger scoort en de eerste sessie boven de grens "
+    "zijn goed of fout. Bij de sessies onder de grens krijgt de student punten voor elke goede "
+    "sessie, min een voor elke foute (nooit minder dan 0, in halve punten). Het rollenspel "
+    "telt niet mee.")
 
 @dataclass(frozen=True)
 class Opties:

@@ -12,8 +12,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from werkalliantie import grafieken
 from werkalliantie.casussen import laad_casus
-from werkalliantie.opgaven import Opgave
+from werkalliantie.opgaven import Opgave, Resultaat
 from werkalliantie.opgaven.soorten import beoordeling as soort
 from werkalliantie.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.widgets.bediening import Bediening as Basis
@@ -73,6 +74,25 @@ class Bediening(Basis):
                                   "waarom dit onderdeel het zwakst is?</strong> Vink ze aan.")),
                 widgets.HBox(list(self.bewijs.values()), layout=widgets.Layout(flex_flow="row wrap"))],
                 layout=RIJ))
+        self.profiel = widgets.HTML()  # after a practice answer: yours beside the reference
+        self.onderdelen.append(self.profiel)
+
+    def toon(self, resultaat: Resultaat) -> None:
+        lijst = soort.vragenlijst(self.opgave)
+        scores = soort.lees(self.opgave, self.waarde()).scores
+        rijen = []
+        for d in lijst.dimensies:
+            jouw = soort.dimensiescore(scores, d)
+            ref = self.opgave.sleutel.referentie[d.id].score if self.opgave.sleutel else None
+            rijen.append((f"{d.naam} (omgekeerd)" if d.omgekeerd else d.naam, jouw, ref))
+        beschrijving = "Staafdiagram per onderdeel: " + "; ".join(
+            f"{naam}: jij {'niet ingevuld' if j is None else str(j).replace('.', ',')}, "
+            f"antwoordmodel {str(r).replace('.', ',')}" for naam, j, r in rijen) + "."
+        if any(d.omgekeerd for d in lijst.dimensies):
+            beschrijving += " Bij stroefheid betekent een hogere score een zwakkere alliantie."
+        self.profiel.value = grafieken.profiel(
+            rijen, minimum=lijst.schaal.min, maximum=lijst.schaal.max,
+            titel="Jouw beoordeling naast het antwoordmodel", beschrijving=beschrijving)
 
     def waarde(self) -> dict:
         antwoord: dict[str, Any] = {i: w.value for i, w in self.keuzelijsten.items() if w.value is not None}
