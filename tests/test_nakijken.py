@@ -9,7 +9,7 @@ import math
 import pytest
 
 from werkalliantie.alliantie import Sleutel, oefensleutel, vragenlijst
-from werkalliantie.nakijken import beoordeel_werkalliantie, volledigheid_werkalliantie
+from werkalliantie.nakijken.regels import beoordeel_werkalliantie, volledigheid_werkalliantie
 
 LIJST = vragenlijst()
 ITEMS = [i.id for i in LIJST.items]

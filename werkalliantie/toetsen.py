@@ -55,7 +55,7 @@ def sleutelmap(werkmap: Path | None = None) -> Path:
 def _punten(vraag: str, dimensie: str, werkmap: Path) -> tuple[float, list[str]]:
     from werkalliantie.alliantie import SleutelFout, lees_sleutel
     from werkalliantie.antwoorden import Antwoordenbestand
-    from werkalliantie.nakijken import beoordeel_werkalliantie, getal
+    from werkalliantie.nakijken.regels import beoordeel_werkalliantie, getal
 
     pad = sleutelmap(werkmap) / f"{vraag}.yaml"
     try:

@@ -2,7 +2,7 @@
 button, a status line, a summary of the saved answer and, on a practice item, feedback.
 
 The widget holds no rules: it reads and writes the answer file (:mod:`antwoorden`) and
-calls the grading rule (:mod:`nakijken`). It saves only when the learner clicks
+calls the grading rule (:mod:`nakijken.regels`). It saves only when the learner clicks
 "Opslaan" (:meth:`WerkalliantieOefening.bewaar`); restoring saved values never writes.
 Everything that comes from the answer file is escaped before it is shown as HTML: the
 learner can edit that file.
@@ -21,7 +21,7 @@ import traitlets
 from werkalliantie.alliantie import Sleutel, vragenlijst
 from werkalliantie.antwoorden import Antwoord, Antwoordenbestand, AntwoordenFout, Inhoud
 from werkalliantie.casussen import laad_casus
-from werkalliantie.nakijken import (Nakijkresultaat, beoordeel_werkalliantie, dimensiescore,
+from werkalliantie.nakijken.regels import (Nakijkresultaat, beoordeel_werkalliantie, dimensiescore,
                                     getal, lees_beoordelingen, volledigheid_werkalliantie)
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
