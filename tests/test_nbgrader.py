@@ -134,18 +134,25 @@ def test_sleutel_staat_aan_de_kant_van_de_docent():
     assert not list((CURSUS / "source").rglob("*.yaml"))
 
 
-def test_config_beschermt_het_antwoordbestand_en_wijst_de_sleutels_aan(monkeypatch):
+def test_config_beschermt_het_antwoordbestand_zonder_bijwerkingen():
+    import os
+
     from traitlets.config.loader import PyFileConfigLoader
 
-    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)  # restored afterwards
+    voor = dict(os.environ)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(CURSUS)).load_config()
+    assert dict(os.environ) == voor  # loading the config changes nothing in the process
     assert config.CourseDirectory.root == str(CURSUS)
     assert config.CourseDirectory.db_url.endswith("/gradebook.db?timeout=30")
     for opdracht in (p.name for p in (CURSUS / "source").iterdir() if p.is_dir()):
         assert "antwoorden.json" in config.Autograde.exclude_overwriting[opdracht]
     assert "SCHRIJF HIER" in config.ClearSolutions.code_stub["python"]
     assert "Schrijf hier je antwoord" in config.ClearSolutions.text_stub
-    assert toetsen.sleutelmap() == CURSUS / "sleutels"
+
+
+def test_verborgen_toets_vindt_de_sleutels_vanuit_de_nagekeken_map():
+    map_ = CURSUS / "autograded" / "iemand" / OPDRACHT  # need not exist
+    assert toetsen.sleutelmap(map_) == CURSUS / "sleutels"
 
 
 def test_beoordelingsmodel_telt_op_tot_de_punten_van_de_open_vraag():
@@ -173,7 +180,6 @@ def inlevering(tmp_path, monkeypatch):
     map_ = cursus / "autograded" / "student" / OPDRACHT
     map_.mkdir(parents=True)
     monkeypatch.chdir(map_)
-    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)
     return map_
 
 
@@ -217,7 +223,6 @@ def test_sleutel_in_de_inlevering_zelf_telt_niet(inlevering):
 
 def test_zonder_sleutel_een_fout_voor_de_docent(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv(toetsen.OMGEVINGSVARIABELE, raising=False)
     with pytest.raises(toetsen.SleutelNietGevonden, match="Voor de docent"):
         toetsen.punten(VRAAG, "doelen")
 
@@ -413,25 +418,25 @@ def test_toetscellen_schrijven_niets_naar_stderr_en_tonen_geen_sleutel(cursus, s
 
 @pytest.mark.nbgrader
 def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(cursus):
-    # While sanitizing a submission, autograde logs every locked cell whose checksum
-    # differs from the source, and puts the source back. The hidden test cells are in that
-    # list for every student (that is how their hidden tests return); any other cell
-    # means the student edited a locked cell.
-    meldingen: dict[str, set[str]] = {}
-    student = None
-    log = (cursus.map / "nbgrader.log").read_text(encoding="utf-8")
-    for regel in log.splitlines():
-        if (gevonden := re.search(r"Sanitizing .*/submitted/([^/]+)/", regel)):
-            student = gevonden.group(1)
-        elif (gevonden := re.search(r"Attribute 'checksum' for cell (\S+) has changed!", regel)):
-            meldingen.setdefault(student, set()).add(gevonden.group(1))
-    assert set(meldingen) == set(SCENARIO)
-    aangepast = {s: cellen - set(TOETSCELLEN) for s, cellen in meldingen.items()
-                 if cellen - set(TOETSCELLEN)}
-    assert aangepast == {"vergrendelde-cel-aangepast": {WIDGETCEL}}
+    # Autograde rebuilds each notebook from the gradebook's cells and reports, in the
+    # course folder's nakijkrapport.md and the nbgrader log, every locked cell a student
+    # changed. The hidden tests are not in that list: they differ from the released cells
+    # for everyone.
+    from werkalliantie.nakijken import rapport
+
+    gemeld = {student for student, notebooks in
+              rapport.meldingen(cursus.map).get(OPDRACHT, {}).items()
+              for stappen in notebooks.values()
+              for regel in stappen.get("controle", {}).get("regels", [])
+              if "vaste (vergrendelde) cel" in regel}
+    assert gemeld == {"vergrendelde-cel-aangepast"}
+    assert "vergrendelde-cel-aangepast" in (cursus.map / "nakijkrapport.md").read_text(
+        encoding="utf-8")
+    assert "vaste (vergrendelde) cel(len) aangepast" in (cursus.map / "nbgrader.log").read_text(
+        encoding="utf-8")
     # ... and grades the cell as it was released: the edit saved nothing.
     def widgetcel(nb):
-        return next(c for c in nb.cells if c.metadata["nbgrader"].get("grade_id") == WIDGETCEL)
+        return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == WIDGETCEL)
 
     nagekeken = _autograded(cursus, "vergrendelde-cel-aangepast")
     assert widgetcel(nagekeken).source == widgetcel(_vrijgegeven(cursus.map)).source

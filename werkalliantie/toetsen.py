@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import warnings
 from pathlib import Path
 
-OMGEVINGSVARIABELE = "WERKALLIANTIE_SLEUTELS"  # set by exercises/nbgrader_config.py
 SLEUTELMAP = "sleutels"
 CONFIG = "nbgrader_config.py"
 
@@ -33,16 +31,11 @@ class SleutelNietGevonden(RuntimeError):
 
 
 def sleutelmap(werkmap: Path | None = None) -> Path:
-    """The folder with the graded keys.
-
-    First the folder the course's nbgrader_config.py names; else, walking up from the
-    parent of the working directory, the first folder holding nbgrader_config.py and
-    sleutels/. The working directory itself is skipped: that is the submission, and a
-    learner could put a folder there.
+    """The folder with the graded keys: walking up from the parent of the working
+    directory (autograded/<student>/<opdracht>/), the first folder holding
+    nbgrader_config.py and sleutels/, the course folder. The working directory itself is
+    skipped: that is the submission. Nothing in the environment can point elsewhere.
     """
-    uit_omgeving = os.environ.get(OMGEVINGSVARIABELE)
-    if uit_omgeving:
-        return Path(uit_omgeving)
     werkmap = (werkmap or Path.cwd()).resolve()
     for map_ in werkmap.parents:
         if (map_ / CONFIG).is_file() and (map_ / SLEUTELMAP).is_dir():
