@@ -214,16 +214,19 @@ def _celtype(cel: Mapping) -> str:
 # --- Rebuilding the notebook -------------------------------------------------------------
 
 def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | None,
-            leesfout: Melding | None = None, aantal_cellen: int | None = None) -> Herbouw:
+            leesfout: Melding | None = None, aantal_cellen: int | None = None,
+            vooraf: Iterable[Melding] = ()) -> Herbouw:
     """The notebook to grade: the course's cells, the student's content only as data.
 
     ``data`` is the submitted notebook as read by :func:`lees_notebook` (untrusted: any
-    structure); ``aantal_cellen`` the number of cells it had before it was cut down.
+    structure); ``aantal_cellen`` the number of cells it had before it was cut down;
+    ``vooraf`` findings of earlier checks (files), shown in the same notice.
     """
     uitkomst = Herbouw(notebook={})
     meldingen = uitkomst.meldingen
     if leesfout is not None:
         meldingen.append(leesfout)
+    meldingen.extend(vooraf)
     cellen = data.get("cells", []) if isinstance(data, Mapping) else []
     cellen = cellen if isinstance(cellen, list) else []
     per_naam = {c.naam: c for c in cursus}

@@ -190,13 +190,13 @@ class ControleerInlevering(NbGraderPreprocessor):
         eigen = resources.get(SLEUTEL, {})
         meldingen: list[Melding] = []
         try:
-            meldingen += inlevering.snoei(
+            meldingen = inlevering.snoei(
                 _map(coursedir, "autograded_directory", student, opdracht),
                 _map(coursedir, "submitted_directory", student, opdracht),
                 self._notebooks(info), self._cursusbestanden(coursedir, opdracht))
             uitkomst = inlevering.herbouw(nb, cursus, kernelspec, eigen.get("leesfout"),
-                                          eigen.get("aantal_cellen"))
-            meldingen = uitkomst.meldingen + meldingen
+                                          eigen.get("aantal_cellen"), meldingen)
+            meldingen = uitkomst.meldingen
             nieuw = nbformat.from_dict(uitkomst.notebook)
             nbformat.validate(nieuw)
         except Exception:
