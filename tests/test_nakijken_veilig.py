@@ -30,6 +30,7 @@ from nakijkcorpus import INLEVERINGEN, KANARIE, TOEGEVOEGD, VALSSPEELCELLEN, Cor
 from nakijkcorpus import draai_corpus, export
 
 from werkalliantie.antwoorden import Antwoordenbestand
+from werkalliantie.nakijken.inlevering import NIET_NAGEKEKEN
 
 pytestmark = pytest.mark.nbgrader
 
@@ -308,3 +309,43 @@ def test_autograde_via_de_formgrader_gebruikt_dezelfde_controle(corpus, formgrad
     assert not (corpus.map / "gehackt.txt").exists()
     assert os.listdir(_autograded(corpus, "c-alles-samen")) and KANARIE.encode() not in b"".join(
         p.read_bytes() for p in _autograded(corpus, "c-alles-samen").iterdir())
+
+
+def test_zonder_de_eerste_controle_faalt_het_nakijken_dicht(corpus):
+    # As if nbgrader_config.py lacked ControleerInlevering: nbgrader's own sanitising only.
+    # The gatekeeper before Execute then runs nothing of the student's and gives 0 for
+    # every automatic item (an honest right submission too): never graded as if it passed.
+    # Runs last: it grades two students again, and restores them afterwards.
+    studenten = ["a-eerlijk-goed", "c-invoertransformator"]
+    eigen = [f"--Autograde.sanitize_preprocessors=nbgrader.preprocessors.{naam}" for naam in
+             ("ClearOutput", "DeduplicateIds", "OverwriteKernelspec", "OverwriteCells",
+              "CheckCellMetadata")]
+    uitsluiten = ",".join(s for s in corpus.inleveringen if s not in studenten)
+
+    def autograde(*extra):
+        klaar = subprocess.run(
+            ["nbgrader", "autograde", corpus.opdracht, "--force",
+             f"--CourseDirectory.student_id_exclude={uitsluiten}", *extra],
+            cwd=corpus.map, env=omgeving(), capture_output=True, text=True, timeout=600)
+        assert klaar.returncode == 0, klaar.stderr[-4000:]
+
+    voor = corpus.cijfers()
+    try:
+        autograde(*eigen)
+        cijfers = corpus.cijfers()
+        for student in studenten:
+            assert all(cijfers[student][c][0] == 0 for c in corpus.automatisch), student
+            code = [c for c in _nb(corpus, student).cells if c.cell_type == "code"]
+            assert all(c.source in ("", f"raise RuntimeError({NIET_NAGEKEKEN!r})")
+                       for c in code), student
+            assert "de controle van de inlevering is niet uitgevoerd" in json.dumps(
+                rapport_meldingen(corpus)[student])
+    finally:
+        autograde()
+    assert corpus.cijfers() == voor
+
+
+def rapport_meldingen(run) -> dict:
+    from werkalliantie.nakijken import rapport
+
+    return rapport.meldingen(run.map)[run.opdracht]
