@@ -24,7 +24,8 @@ from werkalliantie.opdrachten import OPDRACHT
 
 ROOT = Path(__file__).resolve().parent.parent
 GEGENEREERD = {"release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
+               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
 
 
 def _omgeving() -> dict[str, str]:

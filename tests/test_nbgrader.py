@@ -39,7 +39,8 @@ BRON = CURSUS / "source" / OPDRACHT / f"{OPDRACHT}.ipynb"
 SLEUTEL = CURSUS / "sleutels" / "denise-b.yaml"
 VRAAG = "denise-b"
 GEGENEREERD = {"release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
+               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
 TOETSCELLEN = ("toets-doelen", "toets-taken", "toets-band")
 WIDGETCEL = "fragment-en-stellingen"
 OPEN_VRAAG = "antwoord-wat-zeg-je"
