@@ -2,7 +2,7 @@
 # Geef elke nbgrader-opdracht in deze map: nbgrader leest dit bestand uit de map waarin
 # je werkt. Alle paden gaan uit van de plek van dit bestand. Een kopie van de map (een
 # test, een andere computer) werkt dus zonder aanpassingen.
-
+# Dit bestand stelt alleen in: het verandert niets aan de omgeving van het proces.
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config mee als het dit bestand leest)
@@ -13,18 +13,59 @@ c.CourseDirectory.course_id = "werkalliantie"
 c.CourseDirectory.root = str(CURSUSMAP)
 # Op één computer: SQLite. Met de timeout wacht een tweede nakijkproces op het slot.
 c.CourseDirectory.db_url = f"sqlite:///{CURSUSMAP / 'gradebook.db'}?timeout=30"
-# Nooit Python-bestanden of een map met sleutels uit een inlevering overnemen: de kernel
-# zou anders een meegestuurd pakket 'werkalliantie' of een eigen sleutel gebruiken.
+# Bestanden die nbgrader nergens kopieert (ook niet bij het maken van de studentversie).
+# Dit is een extra slot; wat bij het nakijken in autograded/ komt, bepaalt de vaste lijst
+# hieronder (ControleerInlevering).
 c.CourseDirectory.ignore = [
-    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "sleutels"]
+    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py", "*.so", "sleutels"]
 
 # Alles wat nbgrader meldt komt ook in nbgrader.log. Daar lees je na het nakijken
 # bijvoorbeeld of een student een vergrendelde cel heeft aangepast.
 c.NbGrader.logfile = str(CURSUSMAP / "nbgrader.log")
 
-# De sleutels (antwoordmodellen) staan in sleutels/, naast source/ en nooit erin. De
-# verborgen toetsen vinden ze zelf: ze zoeken vanuit de map van de inlevering omhoog naar
-# de map met dit bestand. Dit bestand verandert dus niets aan de omgeving van nbgrader.
+# De sleutels (antwoordmodellen) staan naast source/, nooit erin. De verborgen toetsen
+# vinden ze zelf: vanuit de map van het notebook omhoog naar de map met dit bestand en
+# sleutels/.
+
+# Veilig nakijken (zie "Wat het nakijken controleert" in de handleiding voor docenten).
+# Dit geldt voor `nbgrader autograde`, de knop in de formgrader en generate_feedback.
+# - Elke inlevering wordt gelezen als gegevens en opnieuw opgebouwd uit de cellen van de
+#   opdracht in het cijferboek. Alleen die cellen worden uitgevoerd; cellen van de student
+#   blijven zichtbaar, maar worden nooit uitgevoerd.
+# - Alleen de notebooks en het antwoordbestand gaan naar autograded/ (een vaste lijst).
+# - Een inlevering die niet veilig te controleren is, krijgt 0 punten voor de automatische
+#   onderdelen en een melding in nakijkrapport.md; de rest van de klas gaat gewoon door.
+NAKIJKEN = "werkalliantie.nakijken.beveiliging."
+c.Autograde.exporter_class = NAKIJKEN + "VeiligNotebookExporter"
+c.Autograde.sanitize_preprocessors = [
+    NAKIJKEN + "ControleerInlevering",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    NAKIJKEN + "Poortwachter",
+    "nbgrader.preprocessors.Execute",
+    NAKIJKEN + "EisPunten",
+    NAKIJKEN + "MaakUitvoerOnschadelijk",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# In de feedbackmap komen alleen de feedbackpagina's.
+c.GenerateFeedback.preprocessors = [
+    NAKIJKEN + "RuimFeedbackOp",
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+# Tekst van studenten wordt nooit als code uitgevoerd in je browser: de formgrader en de
+# feedbackpagina's tonen elke tekstcel en uitvoer opgeschoond.
+c.HTMLExporter.preprocessors = [NAKIJKEN + "MaakOnschadelijk"]
 
 # Nederlandse tekst op de plek van een antwoord in de studentversie.
 c.ClearSolutions.code_stub = {"python": "# SCHRIJF HIER JE CODE\nraise NotImplementedError()"}

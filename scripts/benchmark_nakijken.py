@@ -24,7 +24,7 @@ from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
 ROOT = Path(__file__).resolve().parent.parent
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
+GEGENEREERD = {"nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock", "source", "release", "submitted", "autograded", "feedback", "downloaded",
                "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
 
 

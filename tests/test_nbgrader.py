@@ -41,7 +41,8 @@ SLEUTEL = CURSUS / "sleutels" / "denise-b.yaml"
 VRAAG = "denise-b"
 OPEN = "denise-b-wat-zeg-je"
 GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
+               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
 TOETSCELLEN = ("toets-denise-b-doelen", "toets-denise-b-taken", "toets-denise-b-band",
                "toets-denise-b-zwakste", "toets-denise-b-bewijs")
 WIDGETCEL = "opgave-denise-b"
@@ -178,6 +179,11 @@ def test_config_zonder_bijwerkingen_en_beschermt_het_antwoordbestand(tmp_path):
     assert "antwoorden.json" in config.Autograde.exclude_overwriting[OPDRACHT]
     assert "SCHRIJF HIER" in config.ClearSolutions.code_stub["python"]
     assert "Schrijf hier je antwoord" in config.ClearSolutions.text_stub
+
+
+def test_verborgen_toets_vindt_de_sleutels_vanuit_de_nagekeken_map():
+    map_ = CURSUS / "autograded" / "iemand" / OPDRACHT  # need not exist
+    assert sleutels.cursusmap(map_) == CURSUS
 
 
 def test_beoordelingsmodel_telt_op_tot_de_punten_van_de_open_vraag():
@@ -453,25 +459,25 @@ def test_toetscellen_schrijven_niets_naar_stderr_en_tonen_geen_sleutel(cursus, s
 
 @pytest.mark.nbgrader
 def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(cursus):
-    # While sanitizing a submission, autograde logs every locked cell whose checksum
-    # differs from the source, and puts the source back. The hidden test cells are in that
-    # list for every student (that is how their hidden tests return); any other cell
-    # means the student edited a locked cell.
-    meldingen: dict[str, set[str]] = {}
-    student = None
-    log = (cursus.map / "nbgrader.log").read_text(encoding="utf-8")
-    for regel in log.splitlines():
-        if (gevonden := re.search(r"Sanitizing .*/submitted/([^/]+)/", regel)):
-            student = gevonden.group(1)
-        elif (gevonden := re.search(r"Attribute 'checksum' for cell (\S+) has changed!", regel)):
-            meldingen.setdefault(student, set()).add(gevonden.group(1))
-    assert set(meldingen) == set(SCENARIO)
-    aangepast = {s: cellen - set(TOETSCELLEN) for s, cellen in meldingen.items()
-                 if cellen - set(TOETSCELLEN)}
-    assert aangepast == {"vergrendelde-cel-aangepast": {WIDGETCEL}}
+    # Autograde rebuilds each notebook from the gradebook's cells and reports, in the
+    # course folder's nakijkrapport.md and the nbgrader log, every locked cell a student
+    # changed. The hidden tests are not in that list: they differ from the released cells
+    # for everyone.
+    from werkalliantie.nakijken import rapport
+
+    gemeld = {student for student, notebooks in
+              rapport.meldingen(cursus.map).get(OPDRACHT, {}).items()
+              for stappen in notebooks.values()
+              for regel in stappen.get("controle", {}).get("regels", [])
+              if "vaste (vergrendelde) cel" in regel}
+    assert gemeld == {"vergrendelde-cel-aangepast"}
+    assert "vergrendelde-cel-aangepast" in (cursus.map / "nakijkrapport.md").read_text(
+        encoding="utf-8")
+    assert "vaste (vergrendelde) cel(len) aangepast" in (cursus.map / "nbgrader.log").read_text(
+        encoding="utf-8")
     # ... and grades the cell as it was released: the edit saved nothing.
     def widgetcel(nb):
-        return next(c for c in nb.cells if c.metadata["nbgrader"].get("grade_id") == WIDGETCEL)
+        return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == WIDGETCEL)
 
     nagekeken = _autograded(cursus, "vergrendelde-cel-aangepast")
     assert widgetcel(nagekeken).source == widgetcel(_vrijgegeven(cursus.map)).source
