@@ -71,12 +71,23 @@ class Domeinsituatie(_Model):
 
 
 class Citaat(_Model):
-    """A short quote of the (fictional) client, shown as a marked quotation."""
+    """A short quote of the (fictional) client, shown as a marked quotation. A quote from
+    the report (``herkomst: rapport``) stands there word for word, on page ``pagina``."""
 
     id: Id
     tekst: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
     wie: Tekst
     herkomst: Herkomst
+    pagina: Tekst | None = None
+
+
+class Moment(_Model):
+    """One step in the case's timeline; ``fragment`` names the scene that happens then."""
+
+    wanneer: Tekst
+    tekst: Tekst
+    herkomst: Herkomst
+    fragment: Id | None = None
 
 
 class Fragment(_Model):
@@ -98,6 +109,7 @@ class Casus(_Model):
     levensdomeinen: list[Domeinsituatie] = Field(min_length=1)
     citaten: list[Citaat] = Field(min_length=1)
     wat_hielp: list[Onderdeel] = Field(min_length=1)
+    tijdlijn: list[Moment] = Field(default_factory=list)
     fragmenten: list[Fragment] = Field(default_factory=list)
 
     def citaat(self, citaat_id: str) -> Citaat:
@@ -178,6 +190,15 @@ def lees_casusbestand(pad: Path) -> Casus:
         raise CasusFout(
             f"Het casusbestand {pad} klopt niet:\n- veld 'id': '{casus.id}' moet gelijk zijn "
             f"aan de bestandsnaam ('{pad.stem}')")
+    for i, c in enumerate(casus.citaten, start=1):
+        if c.herkomst == "rapport" and not c.pagina:
+            raise CasusFout(f"Het casusbestand {pad} klopt niet:\n- veld 'citaten[{i}].pagina': "
+                            "een citaat uit het rapport heeft een paginanummer nodig")
+    fragmenten = {f.id for f in casus.fragmenten}
+    for i, m in enumerate(casus.tijdlijn, start=1):
+        if m.fragment and m.fragment not in fragmenten:
+            raise CasusFout(f"Het casusbestand {pad} klopt niet:\n- veld 'tijdlijn[{i}].fragment': "
+                            f"er is geen fragment '{m.fragment}'")
     dubbel = {c.id for c in casus.citaten if [d.id for d in casus.citaten].count(c.id) > 1}
     if dubbel:
         raise CasusFout(f"Het casusbestand {pad} klopt niet:\n- veld 'citaten': id "
