@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving boek opdrachten test oefenen pins
+.PHONY: cursus omgeving boek pdf opdrachten test oefenen pins
 
 ## Set everything up and build the course: the book and the student versions.
 cursus: omgeving boek opdrachten
@@ -25,6 +25,10 @@ node_modules/.geinstalleerd: package.json package-lock.json
 ## The book, strictly (warnings are errors), into _build/html.
 boek: omgeving
 	$(BIN)/jupyter-book build . -W -n --keep-going
+
+## The book as one PDF to print, into _build/pdf/ (single-page build, printed by Chromium).
+pdf: omgeving
+	$(BIN)/python -m werkalliantie.boekpdf
 
 ## The student versions of the graded assignments, into exercises/release/.
 opdrachten: omgeving
