@@ -25,9 +25,10 @@ def _vlak(tekst: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def afdruk(tmp_path_factory):
+def afdruk(tmp_path_factory, chromium):
     uit = tmp_path_factory.mktemp("pdf")
-    return boekpdf.maak_pdf(uit=uit, pdf=uit / boekpdf.PDF_NAAM)
+    # The session's Chromium: a second Playwright cannot start beside the first.
+    return boekpdf.maak_pdf(uit=uit, pdf=uit / boekpdf.PDF_NAAM, browser=chromium)
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,7 @@ def _titel(boek, pagina: str) -> str:
 
 
 @pytest.mark.pdf
+@pytest.mark.browser
 @pytest.mark.boek
 def test_pdf_gemaakt_zonder_netwerk(afdruk, paginateksten):
     assert afdruk.pdf.exists() and afdruk.pdf.stat().st_size > 100_000
@@ -59,6 +61,7 @@ def test_pdf_gemaakt_zonder_netwerk(afdruk, paginateksten):
 
 
 @pytest.mark.pdf
+@pytest.mark.browser
 @pytest.mark.boek
 def test_elk_hoofdstuk_staat_erin_op_een_nieuwe_pagina(boek, paginateksten):
     ontbreekt, niet_bovenaan = [], []
@@ -74,6 +77,7 @@ def test_elk_hoofdstuk_staat_erin_op_een_nieuwe_pagina(boek, paginateksten):
 
 
 @pytest.mark.pdf
+@pytest.mark.browser
 @pytest.mark.boek
 def test_oefening_op_papier_toont_vragen_en_geen_widget(paginateksten):
     alles = " ".join(paginateksten)

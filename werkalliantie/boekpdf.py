@@ -77,10 +77,9 @@ def chromium() -> str:
     return shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def druk_af(html_map: Path, pdf: Path, pagina: str) -> Afdruk:
-    """Print the single-page build to ``pdf`` with headless Chromium, offline."""
-    from playwright.sync_api import sync_playwright
-
+def druk_af(html_map: Path, pdf: Path, pagina: str, browser=None) -> Afdruk:
+    """Print the single-page build to ``pdf`` with headless Chromium, offline. Pass a
+    running Playwright ``browser`` to reuse it (a test session has one already)."""
     pdf = Path(pdf)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_StilleHandler, directory=str(html_map))
@@ -96,32 +95,43 @@ def druk_af(html_map: Path, pdf: Path, pagina: str) -> Afdruk:
             afdruk.geblokkeerd.append(route.request.url)
             route.abort()
 
+    def print_met(browser) -> None:
+        page = browser.new_page()
+        try:
+            page.route("**/*", alleen_lokaal)
+            page.goto(f"{adres}/{pagina}", wait_until="load")
+            page.wait_for_load_state("networkidle")
+            page.evaluate("document.fonts.ready")
+            page.pdf(path=str(pdf), format="A4", print_background=True,
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template=VOETTEKST,
+                     margin={"top": "16mm", "bottom": "18mm", "left": "15mm",
+                             "right": "15mm"})
+        finally:
+            page.close()
+
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
-            try:
-                page = browser.new_page()
-                page.route("**/*", alleen_lokaal)
-                page.goto(f"{adres}/{pagina}", wait_until="load")
-                page.wait_for_load_state("networkidle")
-                page.evaluate("document.fonts.ready")
-                page.pdf(path=str(pdf), format="A4", print_background=True,
-                         display_header_footer=True, header_template="<span></span>",
-                         footer_template=VOETTEKST,
-                         margin={"top": "16mm", "bottom": "18mm", "left": "15mm",
-                                 "right": "15mm"})
-            finally:
-                browser.close()
+        if browser is not None:
+            print_met(browser)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as p:
+                eigen = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
+                try:
+                    print_met(eigen)
+                finally:
+                    eigen.close()
     finally:
         httpd.shutdown()
         httpd.server_close()
     return afdruk
 
 
-def maak_pdf(uit: Path = ROOT, pdf: Path | None = None) -> Afdruk:
+def maak_pdf(uit: Path = ROOT, pdf: Path | None = None, browser=None) -> Afdruk:
     html_map = bouw_enkele_pagina(ROOT, uit)
     pdf = pdf or Path(uit) / "_build" / "pdf" / PDF_NAAM
-    return druk_af(html_map, pdf, startpagina(html_map, ROOT))
+    return druk_af(html_map, pdf, startpagina(html_map, ROOT), browser=browser)
 
 
 def main(argv: list[str] | None = None) -> int:
