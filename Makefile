@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving gegevens boek opdrachten test oefenen pins
+.PHONY: cursus omgeving gegevens boek pdf opdrachten test oefenen pins
 
 ## Set everything up and build the course: the book and the student versions.
 cursus: omgeving boek opdrachten
@@ -29,6 +29,10 @@ gegevens: omgeving
 ## The book, strictly (warnings are errors), into _build/html.
 boek: gegevens
 	$(BIN)/jupyter-book build . -W -n --keep-going
+
+## The book as one PDF to print, into _build/pdf/ (single-page build, printed by Chromium).
+pdf: gegevens
+	$(BIN)/python -m werkalliantie.boekpdf
 
 ## The graded assignments from data/ into exercises/source/, then their student versions
 ## into exercises/release/.

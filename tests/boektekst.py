@@ -233,3 +233,34 @@ def gekopieerde_stukken(tekst: str, bron: set[tuple[str, ...]], n: int) -> list[
             stukken.append(" ".join(w[begin:vorige + n]))
         begin = vorige = i
     return stukken
+
+
+# --- Quotations ----------------------------------------------------------------------------
+
+_AANHALINGSTEKENS = str.maketrans({c: "" for c in "„“”\"«»"})
+_STREEPJES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
+_RAND = " .,;:!?-…'"
+
+
+def citaatvorm(tekst: str) -> str:
+    """A text as quotations are compared: one space between words, one kind of apostrophe
+    and dash, no double quotation marks. Case and inner punctuation stay: a quotation
+    must keep the source's wording."""
+    tekst = tekst.translate(_APOSTROFS).translate(_AANHALINGSTEKENS).translate(_STREEPJES)
+    return " ".join(tekst.split())
+
+
+def staat_in_bron(citaat: str, bron: str) -> bool:
+    """Whether the quotation stands word for word in the source. Only the punctuation at
+    its two ends may differ, and the case of its first letter (a quotation may start
+    inside a sentence)."""
+    kern = citaatvorm(citaat).strip(_RAND)
+    if not kern:
+        return False
+    bron = citaatvorm(bron)
+    return kern in bron or (kern[0].swapcase() + kern[1:]) in bron
+
+
+# Spans in double quotation marks: a quotation written into running text. (Single marks
+# are left out: in Dutch the same character is an apostrophe, as in "zo'n" and "'s avonds".)
+AANGEHAALD = re.compile(r"[„“\"]([^„“”\"]{2,400}?)[”\"]")

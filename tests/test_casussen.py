@@ -119,3 +119,31 @@ def test_leeg_en_ontbrekend_bestand(tmp_path):
     leeg.write_text("", encoding="utf-8")
     assert "bevat geen velden" in _fout(leeg)
     assert "bestaat niet" in _fout(tmp_path / "weg.yaml")
+
+
+def test_citaat_uit_het_rapport_heeft_een_pagina(tmp_path):
+    pad = _kapotte_kopie(tmp_path, lambda d: d["citaten"][0].pop("pagina"))
+    melding = _fout(pad)
+    assert str(pad) in melding and "'citaten[1].pagina'" in melding
+
+
+def test_tijdlijn_noemt_alleen_bestaande_fragmenten(tmp_path):
+    pad = _kapotte_kopie(tmp_path, lambda d: d["tijdlijn"][3].update(fragment="z"))
+    melding = _fout(pad)
+    assert "'tijdlijn[4].fragment'" in melding and "'z'" in melding
+
+
+def test_denise_tijdlijn_plaatst_elke_scene_voor_het_interview():
+    """Issue 10: the report has Denise arrive with debts and later say she has none. The
+    timeline puts every scene (fragment) in time: after she asked for help, while the
+    debts were still there, and before the interview where she says they are gone."""
+    denise = casussen.laad_casus("denise")
+    momenten = [m.wanneer for m in denise.tijdlijn]
+    aanmelding = momenten.index("Bij de aanmelding")
+    interview = momenten.index("Bij het interview voor het rapport")
+    assert interview == len(momenten) - 1
+    geplaatst = {m.fragment: i for i, m in enumerate(denise.tijdlijn) if m.fragment}
+    assert set(geplaatst) == {f.id for f in denise.fragmenten}, "elk fragment in de tijd"
+    for fragment, plek in geplaatst.items():
+        assert aanmelding < plek < interview, f"fragment {fragment} staat verkeerd in de tijd"
+        assert "schulden zijn er" in denise.tijdlijn[plek].tekst

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import jinja2
 import pybtex.plugin
+from docutils import nodes
+from docutils.parsers.rst import directives
 from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.plain import Style as PlainStyle
@@ -28,9 +30,10 @@ from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.writers.html5 import HTML5Translator
 
-from werkalliantie import casussen, opgaven
+from werkalliantie import casussen, opgaven, sessies
 from werkalliantie.nakijken import klaarzetten, stappen
 from werkalliantie.opgaven.soorten import soort
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijsten
@@ -46,6 +49,113 @@ WIDGETBRONNEN = {
     "node_modules/requirejs/require.js": "require.js",
     "node_modules/@jupyter-widgets/html-manager/dist": "",
 }
+
+
+# The course's five source texts, by their key in book/bronnen.bib: a quotation marked as
+# coming from one of them ({citaat} with :bron:) must stand in that text word for word
+# (tests/test_citaten.py checks it against the files in shared/bronnen/). The report has
+# page numbers, so a quotation from it names its page; the four web texts have none.
+BRONTEKSTEN = {
+    "vanarum2018": "001",
+    "zorgwelzijn2018": "000",
+    "movisie2014": "002",
+    "hulpverlenenmetgoesting": "003",
+    "boxstaenssociaalnet": "004",
+}
+MET_PAGINAS = {"vanarum2018"}
+LABEL = "verzonnen"  # the one visible marker for everything the course invented
+
+
+def verzonnen_label() -> nodes.inline:
+    """The marker: a visible word (not a colour), styled as a small label by boek.css."""
+    return nodes.inline(LABEL, LABEL, classes=["verzonnen-label"])
+
+
+class VerzonnenRol(SphinxRole):
+    """{verzonnen}`tekst`: text the course invented, followed by the label.
+    {verzonnen}`verzonnen` shows the label alone (to explain it)."""
+
+    def run(self):
+        if self.text.strip() == LABEL:
+            return [verzonnen_label()], []
+        tekst = nodes.inline(self.text, self.text, classes=["verzonnen"])
+        return [tekst, nodes.Text(" "), verzonnen_label()], []
+
+
+class VerzonnenBlok(SphinxDirective):
+    """:::{verzonnen} ... ::: a scene or example the course invented, as a marked box."""
+
+    has_content = True
+
+    def run(self):
+        blok = nodes.admonition(classes=["verzonnen"])
+        titel = nodes.title("", "", verzonnen_label(), nodes.Text(" voor de cursus"))
+        blok += titel
+        blok += self.parse_content_to_nodes()
+        return [blok]
+
+
+class Citaat(SphinxDirective):
+    """A short quotation, marked with where it comes from.
+
+    From a source text: ``:bron: <bib key>`` (and ``:pagina:`` for the report); the test
+    checks that the words stand in that source exactly. Written by the course:
+    ``:verzonnen:``; it then carries the label. ``:wie:`` names the speaker.
+    """
+
+    has_content = True
+    option_spec = {
+        "bron": directives.unchanged_required,
+        "pagina": directives.unchanged_required,
+        "wie": directives.unchanged_required,
+        "verzonnen": directives.flag,
+    }
+
+    def run(self):
+        bron = self.options.get("bron", "").strip()
+        pagina = self.options.get("pagina", "").strip()
+        verzonnen = "verzonnen" in self.options
+        if verzonnen == bool(bron):
+            raise self.error("citaat: geef precies één van :bron: of :verzonnen:")
+        if bron and bron not in BRONTEKSTEN:
+            raise self.error(f"citaat: onbekende bron {bron!r}; kies uit {sorted(BRONTEKSTEN)}")
+        if bron in MET_PAGINAS and not pagina:
+            raise self.error(f"citaat uit {bron}: geef de pagina (:pagina:)")
+        tekst = " ".join(" ".join(self.content).split())
+        if not tekst:
+            raise self.error("citaat: de tekst van het citaat ontbreekt")
+        klassen = ["citaat", "citaat-verzonnen" if verzonnen else "citaat-bron"]
+        if bron:
+            klassen.append(f"bron-{bron}")
+        blok = nodes.block_quote(classes=klassen)
+        blok += nodes.paragraph(tekst, f"„{tekst}”", classes=["citaat-tekst"])
+        wie = self.options.get("wie", "").strip()
+        if bron:
+            na = f"{{p. {pagina}}}" if pagina else ""
+            regel = (f"{wie}, " if wie else "") + f"{{cite:p}}`{bron}{na}`"
+            delen, berichten = self.parse_inline(regel, lineno=self.lineno)
+        else:
+            delen, berichten = ([nodes.Text(f"{wie} ")] if wie else []), []
+            delen.append(verzonnen_label())
+        blok += nodes.attribution("", "", *delen)
+        return [blok, *berichten]
+
+
+class OpPapier(SphinxDirective):
+    """:::{op-papier} ... ::: what an exercise page shows on paper instead of its widget
+    (the questions and where to practise); hidden on screen, shown when printed."""
+
+    has_content = True
+
+    def run(self):
+        blok = nodes.container(classes=["op-papier"])
+        blok += self.parse_content_to_nodes()
+        return [blok]
+
+
+def _voeg_stijl_toe(app) -> None:
+    app.config.html_static_path.append(str(Path(app.confdir) / "book" / "_static"))
+    app.add_css_file("boek.css")
 
 
 @cache  # once per build, not once per page
@@ -77,6 +187,11 @@ Werk je op een JupyterHub van je opleiding? Vraag dan je docent waar je de oefen
 vindt."""
 
 
+OP_PAPIER = ("**Op papier.** Deze oefening doe je op de computer. Daar krijg je ook uitleg "
+             "bij je antwoord. Open hem zoals hierboven staat, of vraag je trainer of docent. "
+             "Hieronder staan de vragen, om vooraf te lezen of in de groep te bespreken.")
+
+
 def oefenpagina(oefening: str, lees_eerst: str = "") -> str:
     """A book page made from the practice notebook ``notebooks/<oefening>.ipynb``: its text,
     how to open it, and its exercises rendered (without code). The notebook stays the one
@@ -87,6 +202,9 @@ def oefenpagina(oefening: str, lees_eerst: str = "") -> str:
     eerste, *rest = nb.cells
     delen = [eerste.source, lees_eerst, ZO_OPEN_JE.format(bestand=f"{oefening}.ipynb"),
              "## De oefening"]
+    vragen = [v for cel in rest if cel.cell_type == "code" for v in AANROEP.findall(cel.source)]
+    papier = "\n\n".join(opgaven.op_papier(opgaven.laad_opgave(v)) for v in vragen)
+    delen.append(f"::::{{op-papier}}\n{OP_PAPIER}\n\n{papier}\n::::")
     for cel in rest:
         if cel.cell_type == "code":
             delen.append(f"```{{code-cell}} ipython3\n:tags: [remove-input]\n\n{cel.source}\n```")
@@ -144,6 +262,7 @@ def sjablooncontext(docname: str) -> dict:
         "opdrachten": klaarzetten.alle_opdrachten(),
         "oefenpagina": oefenpagina,
         "oefeningen_bij": oefeningen_bij,
+        "sessiecheck": sessies.sessiecheck(),
         "soort": soort,
         "rubrieken": rubrieken,
         # The instructor's guide: the nbgrader steps the tests run.
@@ -207,13 +326,15 @@ class Vertaler(HTML5Translator):
 def _zonder_thebe(app, pagename, templatename, context, doctree) -> None:
     """Drop sphinx-thebe's scripts: the book has no live code cells (launch_buttons.thebe
     is off), and sphinx-thebe adds its config script twice, which throws a JavaScript
-    error on every page ("THEBE_JS_URL has already been declared")."""
+    error on every page ("THEBE_JS_URL has already been declared"). The single-page
+    build (for the PDF) also gets MathJax from a CDN: the book has no formulas."""
     scripts = context.get("script_files")
     if scripts:
         context["script_files"] = [
             js for js in scripts
             if "THEBE_JS_URL" not in str(getattr(js, "attributes", {}).get("body", ""))
-            and "sphinx-thebe" not in str(js)]
+            and "sphinx-thebe" not in str(js)
+            and not (app.builder.name == "singlehtml" and "mathjax" in str(js).lower())]
 
 
 @dataclass
@@ -278,6 +399,11 @@ def _bouw_gegevens(app) -> None:
 def setup(app):
     pybtex.plugin.register_plugin("pybtex.style.formatting", "bronnenlijst", Bronnenlijst)
     register_plugin("sphinxcontrib.bibtex.style.referencing", "auteur_jaar", AuteurJaar)
+    app.add_role("verzonnen", VerzonnenRol())
+    app.add_directive("verzonnen", VerzonnenBlok)
+    app.add_directive("citaat", Citaat)
+    app.add_directive("op-papier", OpPapier)
+    app.connect("builder-inited", _voeg_stijl_toe)
     app.connect("html-page-context", _zonder_thebe)
     app.set_translator("html", Vertaler, override=True)
     app.connect("builder-inited", _bouw_gegevens)

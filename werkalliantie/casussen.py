@@ -75,12 +75,34 @@ class Domeinsituatie(_Strikt):
 
 @dataclass(frozen=True)
 class Citaat(_Strikt):
-    """A short quote of a (fictional) person, shown as a marked quotation."""
+    """A short quote of a (fictional) person, shown as a marked quotation. A quote from
+    the report (``herkomst: rapport``) stands there word for word, on page ``pagina``."""
 
     id: str = field(metadata=ID)
     tekst: str = field(metadata={"tekst": True, "max": 400})
     wie: str = field(metadata=TEKST)
     herkomst: Herkomst
+    pagina: str | None = field(default=None, metadata=TEKST)
+
+
+@dataclass(frozen=True)
+class Moment(_Strikt):
+    """One step in the case's timeline; ``fragment`` names the scene that happens then."""
+
+    wanneer: str = field(metadata=TEKST)
+    tekst: str = field(metadata=TEKST)
+    herkomst: Herkomst
+    fragment: str | None = field(default=None, metadata=ID)
+    pagina: Tekst | None = None
+
+
+class Moment(_Model):
+    """One step in the case's timeline; ``fragment`` names the scene that happens then."""
+
+    wanneer: Tekst
+    tekst: Tekst
+    herkomst: Herkomst
+    fragment: Id | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +126,7 @@ class Casus(_Strikt):
     levensdomeinen: tuple[Domeinsituatie, ...] = field(metadata=VERPLICHT)
     citaten: tuple[Citaat, ...] = field(metadata=VERPLICHT)
     wat_hielp: tuple[Onderdeel, ...] = field(metadata=VERPLICHT)
+    tijdlijn: tuple[Moment, ...] = ()
     fragmenten: tuple[Fragment, ...] = ()
 
     def citaat(self, citaat_id: str) -> Citaat:

@@ -33,7 +33,7 @@ def ordening():
     lagen = [
         ("Beleid", "landelijk · regionaal · gemeentelijk"),
         ("Organisatie en team", "werkprocessen · caseload · scholing · samenwerking in het team"),
-        ("Professional", "competenties · interventies en hulpaanbod"),
+        ("Professional", "kenmerken en competenties · interventies en hulpaanbod"),
         ("Alliantie", "persoonlijke alliantie (de band) · taakalliantie (doelen en aanpak)"),
         ("Interactie", "vertrouwen en veiligheid · gelijkwaardigheid · continuïteit"),
     ]
@@ -76,7 +76,7 @@ def bordin():
     uitleg = {
         "Doelen": "Jullie zijn het eens over\nwat de cliënt wil bereiken.",
         "Taken": "Jullie zijn het eens over\nwie wat doet, en hoe.",
-        "Band": "Er is vertrouwen, respect\nen een klik tussen jullie.",
+        "Band": "Er is een emotionele band\ndie het samenwerken draagt.",
     }
     # The task alliance: a band behind goals and tasks.
     ax.add_patch(FancyBboxPatch((-4.55, -3.15), 9.1, 2.35,

@@ -21,6 +21,14 @@ def lees_casusbestand(pad: Path) -> Casus:
         raise veldfout(pad, "id", f"'{casus.id}' moet gelijk zijn aan de bestandsnaam ('{pad.stem}')")
     uniek(pad, "citaten", [c.id for c in casus.citaten])
     uniek(pad, "fragmenten", [f.id for f in casus.fragmenten])
+    for i, c in enumerate(casus.citaten, start=1):
+        if c.herkomst == "rapport" and not c.pagina:
+            raise veldfout(pad, f"citaten[{i}].pagina",
+                           "een citaat uit het rapport heeft een paginanummer nodig")
+    fragmenten = {f.id for f in casus.fragmenten}
+    for i, m in enumerate(casus.tijdlijn, start=1):
+        if m.fragment and m.fragment not in fragmenten:
+            raise veldfout(pad, f"tijdlijn[{i}].fragment", f"er is geen fragment '{m.fragment}'")
     return casus
 
 

@@ -29,7 +29,7 @@ ONNAKIJKBAAR = ("Je antwoord kon niet worden nagekeken: het heeft een vorm die w
 _STUURTEKENS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 __all__ = ["Deelresultaat", "Onderdeel", "Opgave", "Resultaat", "alle_opgaven", "getal",
-           "laad_opgave", "leesbaar", "modelantwoord", "nakijken", "onderdelen", "samenvatting",
+           "laad_opgave", "leesbaar", "modelantwoord", "op_papier", "nakijken", "onderdelen", "samenvatting",
            "volledigheid"]
 
 
@@ -78,6 +78,21 @@ def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
         return [leesbaar(r) for r in soort(opgave.soort).samenvatting(opgave, antwoord)]
     except Exception:  # noqa: BLE001
         return ["Je opgeslagen antwoord heeft een vorm die we niet kennen."]
+
+
+def op_papier(opgave: Opgave) -> str:
+    """The question as it reads on paper (MyST Markdown): its case fragment, numbered and
+    marked as invented, its text, and what the kind asks."""
+    delen = [f"**{opgave.titel}**"]
+    if opgave.casus and opgave.fragment:
+        from werkalliantie.casussen import laad_casus
+
+        scene = laad_casus(opgave.casus).fragment(opgave.fragment)
+        zinnen = "\n".join(f"{n}. {z}" for n, z in enumerate(scene.zinnen, 1))
+        delen.append(f":::{{verzonnen}}\n**Het gesprek: {scene.titel}**\n\n{zinnen}\n:::")
+    delen.append(opgave.vraag)
+    delen.append(soort(opgave.soort).op_papier(opgave))
+    return "\n\n".join(delen)
 
 
 def modelantwoord(opgave: Opgave, sleutel: Any) -> Any:

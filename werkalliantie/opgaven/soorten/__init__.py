@@ -11,6 +11,7 @@ kind, and declares:
 - ``samenvatting(opgave, antwoord)``: the saved answer as plain text lines, for a grader;
 - ``modelantwoord(opgave, sleutel)``: a fully right answer, as the answer file stores it;
 - ``controleer(opgave, sleutel)``: build-time checks beyond types, as (field, message);
+- ``op_papier(opgave)``: the question as it reads on paper (MyST), for the printed book;
 - ``UITLEG_DOCENT``: the grading rule in plain Dutch, for the instructor's guide.
 
 The answer a kind receives comes from the learner's file: untrusted, any JSON value.
@@ -29,7 +30,7 @@ from types import ModuleType
 SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen", "sessies")
 
 VEREIST = ("Opties", "Sleutel", "onderdelen", "volledigheid", "nakijken", "samenvatting",
-           "modelantwoord", "controleer", "UITLEG_DOCENT")
+           "modelantwoord", "controleer", "op_papier", "UITLEG_DOCENT")
 
 
 def soort(naam: str) -> ModuleType:

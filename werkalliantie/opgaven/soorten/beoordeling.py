@@ -378,3 +378,21 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
         if any(not 1 <= z <= zinnen for z in sleutel.bewijs.zinnen):
             problemen.append(("sleutel.bewijs.zinnen", f"het fragment heeft {zinnen} zinnen"))
     return problemen
+
+
+def op_papier(opgave: Opgave) -> str:
+    """The question on paper (MyST): the statements with a place for the score."""
+    lijst = vragenlijst(opgave)
+    schaal = ", ".join(f"{w} = {t}" for w, t in lijst.schaal.labels.items())
+    regels = [f"Geef bij elke stelling een score ({schaal})."]
+    nummer = 0
+    for d in lijst.dimensies:
+        regels.append(f"\n*{d.naam}*\n")
+        for item in d.items:
+            nummer += 1
+            regels.append(f"{nummer}. {item.tekst} Score: ……")
+    if ZWAKSTE in opgave.punten:
+        regels.append("\nWelk onderdeel is het zwakst? ……………………")
+    if BEWIJS in opgave.punten:
+        regels.append("\nWelke zinnen uit het fragment laten dat zien? ……………………")
+    return "\n".join(regels)

@@ -94,3 +94,8 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
     if not all(beoordeel(sleutel.voorbeeld).criteria.values()):
         return [("sleutel.voorbeeld", "het voorbeeld voldoet zelf niet aan alle criteria")]
     return []
+
+
+def op_papier(opgave: Opgave) -> str:
+    hint = f"*{opgave.opties.hint}*\n\n" if opgave.opties.hint else ""
+    return hint + "Het doel: ……………………………………………………………………"

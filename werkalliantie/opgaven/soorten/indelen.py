@@ -182,3 +182,12 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
         if not set(sleutel.uitleg) <= set(items):
             problemen.append(("sleutel.uitleg", "noem alleen ids uit opties.items"))
     return problemen
+
+
+def op_papier(opgave: Opgave) -> str:
+    vakjes = "   ".join(f"☐ {c.naam}" for c in opgave.opties.categorieen)
+    regels = ["Kruis bij elke uitspraak " + ("alles aan wat past." if opgave.opties.meer else "aan wat past.")]
+    for n, item in enumerate(opgave.opties.items, 1):
+        tekst, wie = itemtekst(item)
+        regels.append(f"{n}. {tekst}" + (f" *({wie})*" if wie else "") + f"  \n   {vakjes}")
+    return "\n".join(regels)

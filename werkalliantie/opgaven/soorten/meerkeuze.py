@@ -118,3 +118,8 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
         if any(k not in ids for k in sleutel.uitleg):
             problemen.append(("sleutel.uitleg", "noem alleen ids uit opties.keuzes"))
     return problemen
+
+
+def op_papier(opgave: Opgave) -> str:
+    kies = "Kruis alles aan wat klopt." if opgave.opties.meer else "Kruis één antwoord aan."
+    return kies + "\n\n" + "\n".join(f"- ☐ {k.tekst}" for k in opgave.opties.keuzes)

@@ -94,3 +94,7 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
         return [("opties.rubriek", f"de punten van de criteria ({getal(totaal)}) zijn samen "
                  "niet de punten van de vraag")]
     return []
+
+
+def op_papier(opgave: Opgave) -> str:
+    return "Je antwoord:\n\n……………………………………………………………………\n\n……………………………………………………………………"

@@ -205,3 +205,17 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
     if sleutel is not None and not set(sleutel.toelichting) <= set(DELEN):
         problemen.append(("sleutel.toelichting", "noem alleen: " + ", ".join(DELEN)))
     return problemen
+
+
+def op_papier(opgave: Opgave) -> str:
+    """The series as a table (a chart needs the computer) and the four questions."""
+    reeks = sessies.reeks(opgave.casus)
+    check = sessies.sessiecheck()
+    kop = "| | " + " | ".join(str(s) for s in reeks.sessies) + " |"
+    regels = [f"Het totaal van de sessiecheck per sessie (signaalgrens: {check.drempel}).", "",
+              kop, "| --- |" + " --- |" * len(reeks.sessies)]
+    for wie in sessies.BEOORDELAARS:
+        regels.append(f"| {sessies.NAMEN[wie]} | " + " | ".join(map(str, reeks.totalen(wie))) + " |")
+    regels.append("")
+    regels.extend(f"- {VRAGEN[d.id]} ……" for d in onderdelen(opgave))
+    return "\n".join(regels)
