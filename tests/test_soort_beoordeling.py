@@ -40,18 +40,20 @@ def antwoord(doelen, taken, band) -> dict[str, object]:
     return {i.id: w for d in LIJST.dimensies for i, w in zip(d.items, waarden[d.id])}
 
 
-GOED = antwoord((4, 4, 5), (2, 2, 2), (4, 5, 4))
+GOED = {**antwoord((4, 4, 5), (2, 2, 2), (4, 5, 4)), "zwakste": "taken", "bewijs": [6, 7, 8, 9]}
+DIMENSIES = ("doelen", "taken", "band")
 
 
 def punten(resultaat) -> dict[str, float]:
-    return {d.onderdeel: d.punten for d in resultaat.delen}
+    """The points of the three dimensions (the weakest part and the evidence apart)."""
+    return {d.onderdeel: d.punten for d in resultaat.delen if d.onderdeel in DIMENSIES}
 
 
 # --- right, wrong, partial ---------------------------------------------------------------
 
 def test_goed_antwoord_krijgt_alle_punten():
     r = beoordeel_werkalliantie(GOED, SLEUTEL)
-    assert r.punten == r.max_punten == OPGAVE.max_punten == 6
+    assert r.punten == r.max_punten == OPGAVE.max_punten == 9
     assert r.meldingen == ()
     assert [score(GOED, d.id) for d in LIJST.dimensies] == [4.33, 2.0, 4.33]
     for d in LIJST.dimensies:
@@ -68,7 +70,7 @@ def test_fout_antwoord_krijgt_nul_punten_met_richting():
 def test_deels_goed():
     r = beoordeel_werkalliantie(antwoord((4, 4, 4), (4, 4, 4), (4, 4, 4)), SLEUTEL)
     assert punten(r) == {"doelen": 2, "taken": 0, "band": 2}
-    assert r.punten == 4
+    assert sum(punten(r).values()) == 4
 
 
 @pytest.mark.parametrize("taken, raak", [
@@ -159,13 +161,14 @@ def test_ongeldige_waarde_telt_niet_mee(soort):
 
 def test_hele_getallen_als_float_tellen_mee():
     # JSON has no int type of its own: 4.0 is the score 4.
-    r = beoordeel_werkalliantie({k: float(v) for k, v in GOED.items()}, SLEUTEL)
-    assert r.punten == 6 and r.meldingen == ()
+    r = beoordeel_werkalliantie({k: float(v) if isinstance(v, int) else v for k, v in GOED.items()},
+                                SLEUTEL)
+    assert r.punten == 9 and r.meldingen == ()
 
 
 def test_extra_sleutels_tellen_niet_mee_en_worden_gemeld():
     r = beoordeel_werkalliantie(dict(GOED, onbekend=5, doelen=1), SLEUTEL)
-    assert r.punten == 6
+    assert r.punten == 9
     assert any("niet bij deze vraag horen" in m for m in r.meldingen)
 
 
@@ -197,3 +200,28 @@ def test_repr_html_ontsnapt_alles():
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
     assert str(r).startswith("Totaal: ")
+
+
+# --- the weakest part and the evidence ------------------------------------------------------
+
+def test_zwakste_onderdeel_goed_of_fout():
+    assert beoordeel_werkalliantie(GOED).deel("zwakste").punten == 1
+    fout = beoordeel_werkalliantie(dict(GOED, zwakste="band"))
+    assert fout.deel("zwakste").punten == 0
+    assert "Je koos Band" in fout.deel("zwakste").feedback[0]
+    assert "Het antwoordmodel kiest Taken" in fout.deel("zwakste").uitleg[0]
+    onbekend = beoordeel_werkalliantie(dict(GOED, zwakste="<b>x</b>"))
+    assert onbekend.deel("zwakste").punten == 0 and onbekend.meldingen
+
+
+@pytest.mark.parametrize("zinnen, verwacht", [
+    ([6, 7, 8, 9], 2.0),      # all four annotated sentences
+    ([6, 7], 1.0),            # half of them
+    ([6, 7, 8, 1], 1.0),      # three right, one wrong: (3 - 1) / 4 of 2 points
+    ([1, 2, 3], 0.0),         # only wrong ones: never below zero
+    ([9, 9, 9, 9], 0.5),      # a sentence chosen twice counts once
+    ([0, 11], 0.0),           # not sentences of the fragment: a message, no points
+    ([True, "6"], 0.0),
+])
+def test_bewijs_deelpunten(zinnen, verwacht):
+    assert beoordeel_werkalliantie(dict(GOED, bewijs=zinnen)).deel("bewijs").punten == verwacht

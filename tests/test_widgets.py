@@ -215,17 +215,21 @@ def test_oefenversie_toont_feedback_met_referentie(tmp_path):
     zet(w, dict(ANTWOORD, band_vertrouwen=1, band_begrepen=2, band_open=1))
     w.bewaar()
     assert {d.onderdeel: d.punten for d in w.resultaat.delen} == {
-        "doelen": 2, "taken": 2, "band": 0}  # band 1,3 vs 4,3: more than 1 lower
+        "doelen": 2, "taken": 2, "band": 0,  # band 1,3 vs 4,3: more than 1 lower
+        "zwakste": 0, "bewijs": 0}  # not chosen
     feedback = w.feedback.value
     assert "Het antwoordmodel geeft 4,3. Waarom: Denise voelt zich gehoord" in feedback
-    assert "Totaal: 4 van 6 punten." in feedback
+    assert "Totaal: 4 van 9 punten." in feedback
+    # ... and the profile: your scores beside the reference, as a chart with a description.
+    assert 'role="img"' in w.bediening.profiel.value and "Taken: jij 1,7" in w.bediening.profiel.value
 
 
 def test_onvolledig_antwoord_in_de_toetsversie(tmp_path):
     w = Opgavewidget(laad_opgave("denise-b"), met_sleutel=False, map=tmp_path)
     zet(w, {k: v for k, v in ANTWOORD.items() if k != "band_open"})
     w.bewaar()
-    assert w.hints == ["Band: stelling 3 is nog niet ingevuld."]
+    assert w.hints[0] == "Band: stelling 3 is nog niet ingevuld."
+    assert "Kies het zwakste onderdeel." in w.hints
 
 
 def test_samenvatting_tekst_voor_de_nakijker(tmp_path):

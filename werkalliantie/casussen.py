@@ -93,16 +93,6 @@ class Moment(_Strikt):
     tekst: str = field(metadata=TEKST)
     herkomst: Herkomst
     fragment: str | None = field(default=None, metadata=ID)
-    pagina: Tekst | None = None
-
-
-class Moment(_Model):
-    """One step in the case's timeline; ``fragment`` names the scene that happens then."""
-
-    wanneer: Tekst
-    tekst: Tekst
-    herkomst: Herkomst
-    fragment: Id | None = None
 
 
 @dataclass(frozen=True)

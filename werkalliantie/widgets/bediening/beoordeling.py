@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from werkalliantie import grafieken
 from werkalliantie.casussen import laad_casus
-from werkalliantie.opgaven import Opgave, Resultaat
+from werkalliantie.opgaven import Opgave, Resultaat, getal
 from werkalliantie.opgaven.soorten import beoordeling as soort
 from werkalliantie.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.widgets.bediening import Bediening as Basis
@@ -86,8 +86,8 @@ class Bediening(Basis):
             ref = self.opgave.sleutel.referentie[d.id].score if self.opgave.sleutel else None
             rijen.append((f"{d.naam} (omgekeerd)" if d.omgekeerd else d.naam, jouw, ref))
         beschrijving = "Staafdiagram per onderdeel: " + "; ".join(
-            f"{naam}: jij {'niet ingevuld' if j is None else str(j).replace('.', ',')}, "
-            f"antwoordmodel {str(r).replace('.', ',')}" for naam, j, r in rijen) + "."
+            f"{naam}: jij {'niet ingevuld' if j is None else getal(j)}, "
+            f"antwoordmodel {getal(r)}" for naam, j, r in rijen) + "."
         if any(d.omgekeerd for d in lijst.dimensies):
             beschrijving += " Bij stroefheid betekent een hogere score een zwakkere alliantie."
         self.profiel.value = grafieken.profiel(
@@ -98,8 +98,9 @@ class Bediening(Basis):
         antwoord: dict[str, Any] = {i: w.value for i, w in self.keuzelijsten.items() if w.value is not None}
         if self.zwakste is not None and self.zwakste.value is not None:
             antwoord[soort.ZWAKSTE] = self.zwakste.value
-        if self.bewijs:
-            antwoord[soort.BEWIJS] = [n for n, w in self.bewijs.items() if w.value]
+        gekozen = [n for n, w in self.bewijs.items() if w.value]
+        if gekozen:  # nothing ticked: the part is not answered (as an empty score)
+            antwoord[soort.BEWIJS] = gekozen
         return antwoord
 
     def waardewidgets(self) -> list[widgets.Widget]:
