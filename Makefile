@@ -16,6 +16,7 @@ omgeving: $(VENV)/.geinstalleerd node_modules/.geinstalleerd
 $(VENV)/.geinstalleerd: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m werkalliantie.jupyterlab
 	touch $@
 
 node_modules/.geinstalleerd: package.json package-lock.json

@@ -51,9 +51,11 @@ def html_waarden(widget) -> list[str]:
 
 
 def bedieningen(widget) -> list[widgets.Widget]:
-    """The controls a learner uses (everything with a value that is not text to read)."""
+    """The controls a learner uses (everything with a value that is not text to read, nor
+    the hidden barrier)."""
     gevonden = []
-    if isinstance(widget, widgets.ValueWidget) and not isinstance(widget, widgets.HTML | widgets.Label):
+    if (isinstance(widget, widgets.ValueWidget) and not isinstance(widget, widgets.HTML | widgets.Label)
+            and widget.layout.display != "none"):
         gevonden.append(widget)
     for kind in getattr(widget, "children", ()):
         gevonden.extend(bedieningen(kind))
@@ -65,7 +67,13 @@ def zet(w: Opgavewidget, waarde) -> None:
     b = w.bediening
     if w.opgave.soort == "beoordeling":
         for item_id, score in waarde.items():
-            b.keuzelijsten[item_id].value = score
+            if item_id in b.keuzelijsten:
+                b.keuzelijsten[item_id].value = score
+            elif item_id == "zwakste":
+                b.zwakste.value = score
+            elif item_id == "bewijs":
+                for n, vinkje in b.bewijs.items():
+                    vinkje.value = n in score
     elif w.opgave.soort == "meerkeuze":
         for k, vinkje in b.vinkjes.items():
             vinkje.value = k in waarde
@@ -142,6 +150,7 @@ def test_opslaan_schrijft_precies_wat_de_bediening_toont(tmp_path, vraag):
     w = oefening(vraag, tmp_path)
     zet(w, VOORBEELDEN[vraag])
     w.knop.click()  # the button saves (through the barrier) what the controls show
+    antwoord_van_de_browser(w)
     bestand = opgeslagen(tmp_path)
     assert bestand[vraag]["waarde"] == VOORBEELDEN[vraag] == w.antwoord
     assert bestand["andere-vraag"]["waarde"] == [1, 2]
@@ -179,6 +188,47 @@ def test_opslaan_mislukt_zonder_uitzondering(tmp_path, monkeypatch, vraag):
     assert "niet worden opgeslagen" in w.status.value
 
 
+def antwoord_van_de_browser(w: Opgavewidget) -> None:
+    """What the front end does for a Slagboom request: its Play answers each round trip
+    with value = max (tests/test_slagboom.py)."""
+    while w.slagboom.open_verzoeken:
+        w.slagboom.set_state({"value": w.slagboom.max})
+
+
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_knop_bewaart_pas_als_de_browser_bij_is(tmp_path, vraag):
+    w = oefening(vraag, tmp_path)
+    w.knop.click()
+    # The click alone saves nothing: values may still be on their way from the browser.
+    assert not (tmp_path / "antwoorden.json").exists()
+    assert 'data-toestand="bezig"' in w.status.value and "Opgeslagen" not in w.status.value
+    zet(w, VOORBEELDEN[vraag])  # values that arrive after the click, before the answer
+    antwoord_van_de_browser(w)
+    assert opgeslagen(tmp_path)[vraag]["waarde"] == w.antwoord == VOORBEELDEN[vraag]
+    assert 'data-toestand="opgeslagen"' in w.status.value
+
+
+def test_snel_twee_keer_klikken_bewaart_een_keer(tmp_path):
+    w = oefening(VRAAG, tmp_path)
+    w.knop.click()
+    zet(w, {ITEMS[0]: 1})
+    w.knop.click()
+    w.slagboom.set_state({"value": 1})  # the first round of the first click
+    w.slagboom.set_state({"value": 3})  # ... its second round: it does not save
+    assert not (tmp_path / "antwoorden.json").exists()
+    assert 'data-toestand="bezig"' in w.status.value
+    antwoord_van_de_browser(w)
+    assert opgeslagen(tmp_path)[VRAAG]["waarde"][ITEMS[0]] == 1
+
+
+def test_verandering_na_opslaan_zegt_niet_meer_opgeslagen(tmp_path):
+    w = oefening(VRAAG, tmp_path)
+    w.knop.click()
+    antwoord_van_de_browser(w)
+    zet(w, {ITEMS[0]: 1})
+    assert 'data-toestand="veranderd"' in w.status.value
+
+
 def test_beoordeelde_opgave_heeft_geen_oefensleutel(tmp_path):
     with pytest.raises(ValueError, match="beoordeeld"):
         oefening("denise-b", tmp_path)
@@ -198,7 +248,7 @@ def test_opgave_toont_de_widget_en_print_de_samenvatting(tmp_path, capsys):
 def test_een_keuzelijst_per_stelling_die_leeg_begint(tmp_path):
     w = oefening(VRAAG, tmp_path)
     assert list(w.bediening.keuzelijsten) == ITEMS
-    assert all(k.value is None for k in w.bediening.keuzelijsten.values())
+    assert all(k.value == 0 and k.label == "kies een score" for k in w.bediening.keuzelijsten.values())
     assert w.antwoord == {}  # nothing looks answered that was not
     teksten = "\n".join(html_waarden(w))
     for n, item in enumerate(LIJST.items, 1):

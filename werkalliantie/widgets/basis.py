@@ -34,6 +34,9 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "september", "oktober", "november", "december")
 GEEN_ANTWOORD = "Je hebt nog geen antwoord opgeslagen."
 VERANDERD = "Je antwoord is veranderd en nog niet opgeslagen. Klik op Opslaan."
+BEZIG = "Bezig met opslaan..."
+GEEN_BEVESTIGING = ("Je antwoord is nog niet opgeslagen: je browser reageert niet. "
+                    "Klik nog eens op Opslaan.")
 # Readable in JupyterLab, Voilà, JupyterLite and the book theme alike; contrast above WCAG AA.
 KLEUR_GOED = "#1b5e20"
 KLEUR_FOUT = "#a4000f"
@@ -154,9 +157,12 @@ class Opgavewidget(widgets.VBox):
             description="Opslaan", tooltip="Sla je antwoord op",
             style=widgets.ButtonStyle(button_color=KLEUR_KNOP, text_color="white", font_weight="bold"))
         self.status = widgets.HTML(layout=widgets.Layout(flex="1 1 300px", margin="0 0 0 12px"))
+        self.status.add_class("wa-status")
         self._samenvatting = widgets.HTML()
         self.feedback = widgets.HTML()
+        # Saving waits until every change on screen has reached the kernel (slagboom.py).
         self.slagboom = Slagboom()
+        self._klikken = 0
 
         kop = fragment_html(opgave, self.bediening.zinnummers)
         super().__init__([
@@ -173,7 +179,7 @@ class Opgavewidget(widgets.VBox):
         self.add_class("wa-opgave")  # scope of STIJLBLAD
 
         self.bediening.bij_verandering(self._bij_verandering)
-        self.knop.on_click(lambda _: self.slagboom.na_synchronisatie(self.bewaar))
+        self.knop.on_click(lambda _: self._bij_klik())
 
         if meldingen:
             self._toon_status(meldingen, fout=True)
@@ -209,7 +215,7 @@ class Opgavewidget(widgets.VBox):
             regels.append(antwoord.melding)
         elif was_beschadigd:
             regels.append("Het beschadigde bestand met antwoorden staat apart onder een nieuwe naam.")
-        self._toon_status(regels)
+        self._toon_status(regels, toestand="opgeslagen")
         self._ververs_samenvatting()
         if self.sleutel is not None:
             self.resultaat = opgaven.nakijken(self.opgave, waarde, self.sleutel)
@@ -221,6 +227,17 @@ class Opgavewidget(widgets.VBox):
         return True
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _bij_klik(self) -> None:
+        """Save once every value on screen has reached the kernel. Of several quick
+        clicks only the last one saves (its barrier answers last)."""
+        self._klikken += 1
+        klik = self._klikken
+        self._toon_status([BEZIG], toestand="bezig")
+        self.slagboom.na_synchronisatie(
+            lambda: self.bewaar() if klik == self._klikken else None,
+            bij_verlopen=lambda: self._toon_status([GEEN_BEVESTIGING], fout=True)
+            if klik == self._klikken else None)
 
     def _lees(self) -> tuple[Inhoud | None, list[str]]:
         try:
@@ -249,13 +266,17 @@ class Opgavewidget(widgets.VBox):
                          for r in opgaven.samenvatting(self.opgave, antwoord.waarde))
         self._samenvatting.value = blok(f"<details><summary>{e(kop)}</summary>{regels}</details>")
 
-    def _toon_status(self, regels: list[str], fout: bool = False) -> None:
+    def _toon_status(self, regels: list[str], fout: bool = False,
+                     toestand: str | None = None) -> None:
+        """Show the status line. ``data-toestand`` (opgeslagen, veranderd, bezig, fout,
+        info) lets a browser test tell the states apart without parsing Dutch."""
         kleur = KLEUR_FOUT if fout else KLEUR_GOED
+        toestand = toestand or ("fout" if fout else "info")
         voorvoegsel = "<strong>Let op:</strong> " if fout else ""
         tekst = "".join(f'<p style="margin:.2em 0">{voorvoegsel if i == 0 else ""}{e(r)}</p>'
                         for i, r in enumerate(regels))
-        self.status.value = (f'<div role="status" aria-live="polite" style="color:{kleur};'
-                             f'{STIJL}">{tekst}</div>')
+        self.status.value = (f'<div role="status" aria-live="polite" data-toestand="{toestand}" '
+                             f'style="color:{kleur};{STIJL}">{tekst}</div>')
 
     def _bij_verandering(self) -> None:
-        self._toon_status([VERANDERD])
+        self._toon_status([VERANDERD], toestand="veranderd")

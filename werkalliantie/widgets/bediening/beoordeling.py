@@ -31,7 +31,9 @@ class Bediening(Basis):
         super().__init__(opgave, opgeslagen)
         lijst = soort.vragenlijst(opgave)
         gelezen = soort.lees(opgave, opgeslagen)
-        keuzes = [("kies een score", None)] + [
+        # ipywidgets shows no option at all for the value None: the prompt is value 0 (no
+        # score on any scale here), and waarde() leaves it out.
+        keuzes = [("kies een score", 0)] + [
             (f"{w} – {lijst.schaal.labels.get(w, '')}", w)
             for w in range(lijst.schaal.min, lijst.schaal.max + 1)]
         self.keuzelijsten: dict[str, widgets.Dropdown] = {}
@@ -42,7 +44,7 @@ class Bediening(Basis):
             for item in dimensie.items:
                 nummer += 1
                 lijstje = widgets.Dropdown(
-                    options=keuzes, value=gelezen.scores.get(item.id),
+                    options=keuzes, value=gelezen.scores.get(item.id, 0),
                     tooltip=f"Stelling {nummer}: {item.tekst}",
                     layout=widgets.Layout(width="13em", flex="0 0 auto"))
                 self.keuzelijsten[item.id] = lijstje
@@ -55,8 +57,8 @@ class Bediening(Basis):
         if soort.ZWAKSTE in opgave.punten:
             vraag = "Welk onderdeel van de werkalliantie is in dit fragment het zwakst?"
             self.zwakste = widgets.Dropdown(
-                options=[("kies een onderdeel", None)] + [(d.naam, d.id) for d in lijst.dimensies],
-                value=gelezen.zwakste, tooltip=vraag, layout=widgets.Layout(width="16em"))
+                options=[("kies een onderdeel", "")] + [(d.naam, d.id) for d in lijst.dimensies],
+                value=gelezen.zwakste or "", tooltip=vraag, layout=widgets.Layout(width="16em"))
             self.onderdelen.append(widgets.HBox([
                 widgets.HTML(blok(f"<strong>{e(vraag)}</strong>"),
                              layout=widgets.Layout(flex="1 1 300px")), self.zwakste], layout=RIJ))
@@ -95,8 +97,8 @@ class Bediening(Basis):
             titel="Jouw beoordeling naast het antwoordmodel", beschrijving=beschrijving)
 
     def waarde(self) -> dict:
-        antwoord: dict[str, Any] = {i: w.value for i, w in self.keuzelijsten.items() if w.value is not None}
-        if self.zwakste is not None and self.zwakste.value is not None:
+        antwoord: dict[str, Any] = {i: w.value for i, w in self.keuzelijsten.items() if w.value}
+        if self.zwakste is not None and self.zwakste.value:
             antwoord[soort.ZWAKSTE] = self.zwakste.value
         gekozen = [n for n, w in self.bewijs.items() if w.value]
         if gekozen:  # nothing ticked: the part is not answered (as an empty score)

@@ -20,7 +20,7 @@ from werkalliantie.widgets.bediening import Bediening as Basis
 
 RIJ = widgets.Layout(flex_flow="row wrap", align_items="center", padding="4px 0",
                      border_bottom=f"1px solid {KLEUR_RAND}")
-GEEN = ("kies een sessie", None)
+GEEN = ("kies een sessie", 0)  # ipywidgets shows no option at all for None
 
 
 def grafiek(opgave: Opgave, rollenspel: dict[int, dict[str, list[int]]]) -> str:
@@ -76,7 +76,7 @@ class Bediening(Basis):
                               for s in range(1, 11)}
                 bediening = widgets.HBox(list(self.onder.values()), layout=widgets.Layout(flex_flow="row wrap"))
             else:
-                bediening = widgets.Dropdown(options=sessielijst, value=gelezen.get(deel.id), tooltip=vraag,
+                bediening = widgets.Dropdown(options=sessielijst, value=gelezen.get(deel.id, 0), tooltip=vraag,
                                              layout=widgets.Layout(width="12em"))
             if deel.id != "onder":
                 self.keuzes[deel.id] = bediening
@@ -144,7 +144,7 @@ class Bediening(Basis):
     # -- the answer ---------------------------------------------------------------------------
 
     def waarde(self) -> dict:
-        antwoord: dict[str, Any] = {d: w.value for d, w in self.keuzes.items() if w.value is not None}
+        antwoord: dict[str, Any] = {d: w.value for d, w in self.keuzes.items() if w.value}
         if self.onder:
             antwoord["onder"] = [s for s, w in self.onder.items() if w.value]
         if self._rollenspel:
