@@ -17,13 +17,19 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+with warnings.catch_warnings():
+    # In the browser (Pyodide) there is no flock(): filelock falls back to a lock file and
+    # warns at import, a warning the learner would see under the exercise.
+    warnings.simplefilter("ignore", UserWarning)
+    from filelock import FileLock, SoftFileLock, SoftFileLockLifetimeWarning, Timeout
 
 BESTANDSNAAM = "antwoorden.json"
 SCHEMA = "werkalliantie-antwoorden"
@@ -129,7 +135,16 @@ class Antwoordenbestand:
         pad = Path(pad) if pad is not None else Path.cwd() / BESTANDSNAAM
         self.pad = pad if pad.suffix == ".json" else pad / BESTANDSNAAM
         self.vorige = self.pad.with_name(self.pad.stem + ".vorige.json")
-        self._slot = FileLock(str(self.pad.with_name("." + self.pad.name + ".lock")), timeout=10)
+        slot = str(self.pad.with_name("." + self.pad.name + ".lock"))
+        if sys.platform == "emscripten":
+            # A lock file; one left behind by a tab closed during a save expires after
+            # 30 s (filelock warns that expiry could overlap a live holder: a save takes
+            # milliseconds).
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SoftFileLockLifetimeWarning)
+                self._slot = SoftFileLock(slot, timeout=10, lifetime=30)
+        else:
+            self._slot = FileLock(slot, timeout=10)
 
     # -- reading: never writes -------------------------------------------------------
 
