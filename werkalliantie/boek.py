@@ -9,6 +9,8 @@ re-executes) the pages that could show it, instead of leaving stale text or outp
 
 from __future__ import annotations
 
+import functools
+import html
 import shutil
 from dataclasses import dataclass, field
 from functools import cache
@@ -37,6 +39,10 @@ CASUSPAGINAS = "book/casussen/"
 # The widget manager and require.js, installed from the npm registry (package.json) and
 # served from the book itself: a CDN is not reachable for every reader.
 WIDGETMAP = "_widgets"
+# The in-browser practice area, built beside the book by `make site` (site/bouw_site.py):
+# one page per practice notebook, _build/html/oefenen/<notebook>.html.
+OEFENMAP = "oefenen"
+NOTEBOOKS = PAKKET.parent / "notebooks"
 WIDGETBRONNEN = {
     "node_modules/requirejs/require.js": "require.js",
     "node_modules/@jupyter-widgets/html-manager/dist": "",
@@ -57,9 +63,35 @@ def _is_sjabloon(docname: str, tekst: str) -> bool:
     return any(r.strip().replace(" ", "") == "sjabloon:true" for r in voorwerk.splitlines())
 
 
+def oefenlink(docname: str, naam: str | None = None) -> str:
+    """The relative link from a book page to its exercise in the in-browser practice area
+    (``naam``: the practice notebook's name without .ipynb), or to its overview."""
+    omhoog = "../" * docname.count("/")
+    if naam is None:
+        return f"{omhoog}{OEFENMAP}/index.html"
+    if not (NOTEBOOKS / f"{naam}.ipynb").is_file():
+        raise ExtensionError(f"{docname}: de oefening {naam!r} bestaat niet "
+                             f"(verwacht: notebooks/{naam}.ipynb).")
+    return f"{omhoog}{OEFENMAP}/{naam}.html"
+
+
+def oefenknop(docname: str, naam: str | None = None) -> str:
+    """A paragraph with the link "Oefen nu in je browser", as raw HTML for a Markdown page
+    (a Markdown link to a file outside the book would be a broken cross-reference)."""
+    tekst = "Oefen nu in je browser" if naam else "Naar de oefeningen in je browser"
+    return (f'<p class="oefenknop"><a href="{html.escape(oefenlink(docname, naam))}">'
+            f"<strong>{tekst}</strong></a></p>")
+
+
 def sjablooncontext(docname: str) -> dict:
     """What a page template can use. Add here what a new kind of page needs."""
-    context = {"casussen": casussen.alle_casussen()}
+    context = {
+        "casussen": casussen.alle_casussen(),
+        # {{ oefenknop("denise-werkalliantie") }} on its own line: the link to that
+        # exercise in the browser; {{ oefenknop() }}: to the overview; oefenlink(...) the URL.
+        "oefenknop": functools.partial(oefenknop, docname),
+        "oefenlink": functools.partial(oefenlink, docname),
+    }
     if docname.startswith(CASUSPAGINAS):
         context["casus"] = casussen.laad_casus(docname.removeprefix(CASUSPAGINAS))
     # The instructor's guide: the nbgrader steps the tests run, the grading rule, points.
