@@ -13,6 +13,7 @@ Contract (DESIGN.md):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -29,7 +30,7 @@ with warnings.catch_warnings():
     # In the browser (Pyodide) there is no flock(): filelock falls back to a lock file and
     # warns at import, a warning the learner would see under the exercise.
     warnings.simplefilter("ignore", UserWarning)
-    from filelock import FileLock, SoftFileLock, SoftFileLockLifetimeWarning, Timeout
+    from filelock import FileLock, Timeout
 
 BESTANDSNAAM = "antwoorden.json"
 SCHEMA = "werkalliantie-antwoorden"
@@ -137,12 +138,12 @@ class Antwoordenbestand:
         self.vorige = self.pad.with_name(self.pad.stem + ".vorige.json")
         slot = str(self.pad.with_name("." + self.pad.name + ".lock"))
         if sys.platform == "emscripten":
-            # A lock file; one left behind by a tab closed during a save expires after
-            # 30 s (filelock warns that expiry could overlap a live holder: a save takes
-            # milliseconds).
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", SoftFileLockLifetimeWarning)
-                self._slot = SoftFileLock(slot, timeout=10, lifetime=30)
+            # In the browser (Pyodide, JupyterLite) the file lives in the browser's storage,
+            # where neither flock() nor filelock's soft lock works: the soft lock cannot
+            # recognise its own lock file there (no stable inode numbers), leaves it behind
+            # and so blocks every later save. The only writers are this learner's tabs, and
+            # a save takes milliseconds: no lock there.
+            self._slot = contextlib.nullcontext()
         else:
             self._slot = FileLock(slot, timeout=10)
 

@@ -230,9 +230,13 @@ class Antwoordenknoppen(widgets.VBox):
             return
         nieuw, anders = self._keuze
         self._verberg_keuze()
-        self._bewaar(nieuw, anders if bestand else {})
+        if not bestand and not nieuw:
+            self._toon("Je antwoorden in deze browser blijven zoals ze waren. Er is niets "
+                       "veranderd.")
+            return
+        self._bewaar(nieuw, anders if bestand else {}, gehouden=0 if bestand else len(anders))
 
-    def _bewaar(self, nieuw: dict[str, Any], vervangen: dict[str, Any]) -> None:
+    def _bewaar(self, nieuw: dict[str, Any], vervangen: dict[str, Any], gehouden: int = 0) -> None:
         if not nieuw and not vervangen:
             self._toon("Alle antwoorden uit dit bestand stonden hier al. Er is niets veranderd.")
             return
@@ -250,6 +254,8 @@ class Antwoordenknoppen(widgets.VBox):
             delen.append(f"{_aantal(len(nieuw))} toegevoegd")
         if vervangen:
             delen.append(f"{_aantal(len(vervangen))} vervangen door die uit het bestand")
+        if gehouden:
+            delen.append(f"bij {_vragen(gehouden)} blijft je antwoord van hier staan")
         self._toon("Geladen: " + " en ".join(delen) + ". Open een oefening opnieuw (of laad "
                    "de pagina opnieuw) om je antwoorden daar te zien.")
 

@@ -24,6 +24,7 @@
     '.jp-CodeConsole-split > .jp-CodeConsole-content { top: 0 !important; height: 100% !important; }',
     '.jp-Console-cell .jp-Cell-inputWrapper { display: none !important; }',
     '.jp-InputPrompt, .jp-OutputPrompt, .jp-OutputArea-prompt, .jp-Collapser { display: none !important; }',
+    '.jp-OutputArea-promptOverlay { display: none !important; }',
     '.jp-Notification-Status { display: none !important; }',
     '.jp-CodeConsole-content { padding: .5em 1.2em 3em; background: #fff; }',
     '.jp-CodeConsole-content > .jp-Cell { max-width: 60em; margin: 0 auto; padding: 0; }',
