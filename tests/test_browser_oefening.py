@@ -175,3 +175,8 @@ def test_voila_lijst_in_het_nederlands_zonder_netwerk(voila, pagina):
     oefening.wait_for_selector(".widget-slider .noUi-handle", timeout=60_000)
     assert oefening.locator("html").get_attribute("lang") == "nl"
     assert pagina.netwerk.geblokkeerd == [], pagina.netwerk.geblokkeerd
+    # axe (WCAG 2.1 A/AA): nothing serious or critical but ipywidgets' own slider handles.
+    from test_site import UITZONDERINGEN_FRAME, _axe
+
+    problemen = _axe(pagina.main_frame, []) + _axe(oefening.main_frame, UITZONDERINGEN_FRAME)
+    assert not problemen, "\n".join(problemen)

@@ -323,9 +323,11 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
 
 @pytest.mark.browser
 def test_waarschuwing_als_de_browser_niets_kan_bewaren(siteserver, context):
-    """Without a service worker (what a browser does on plain http from another host, or in
-    a private window) the learner is warned in Dutch, and can still practise and download."""
-    ctx = context(service_workers="block")
+    """Without service workers (a browser offers none on plain http from another host, nor
+    in Firefox's private windows) the learner is warned in Dutch, and can still practise
+    and download. Simulated by removing the API before any script of the site runs."""
+    ctx = context()
+    ctx.add_init_script("delete Navigator.prototype.serviceWorker;")
     pagina = ctx.new_page()
     pagina.goto(f"{siteserver}/{OEFENMAP}/proef.html")
     _klaar(pagina)
@@ -358,3 +360,55 @@ def test_elke_oefening_draait_in_de_browser(siteserver, context, notebook):
     assert fouten.count() == 0, fouten.all_inner_texts()
     assert ctx.netwerk.geblokkeerd == []
     _geen_fouten(ctx)
+
+
+# --- accessibility ------------------------------------------------------------------------
+
+# Exceptions inside the exercise's frame, only for markup that ipywidgets or JupyterLab's
+# console itself generates: (axe rule, CSS selector, reason). A node is excused if it lies
+# inside a match.
+UITZONDERINGEN_FRAME: list[tuple[str, str, str]] = [
+    ("aria-input-field-name", ".widget-slider .noUi-handle",
+     "ipywidgets' slider (noUiSlider) gives its handle role=slider without an accessible "
+     "name; the widget's own label is not tied to it (as in the book, test_boek.py)."),
+]
+
+
+def _axe(frame, uitzonderingen) -> list[str]:
+    from test_boek import AXE_TAGS, ERNSTIG, _axe_script
+
+    frame.add_script_tag(content=_axe_script())
+    resultaat = frame.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, iframes: false,"
+        " resultTypes: ['violations']})", AXE_TAGS)
+    problemen = []
+    for v in resultaat["violations"]:
+        if v.get("impact") not in ERNSTIG:
+            continue
+        selectors = [s for r, s, _ in uitzonderingen if r == v["id"]]
+        knopen = [k for k in v["nodes"] if not (selectors and frame.evaluate(
+            "([doel, s]) => { const el = document.querySelector(doel);"
+            " return !!el && s.some(x => el.closest(x) !== null); }",
+            [k["target"][-1], selectors]))]
+        if knopen:
+            voorbeelden = "\n".join(f"      {k['target']}: {k['html'][:160]}" for k in knopen[:5])
+            problemen.append(f"  axe {v['id']} ({v['impact']}, {len(knopen)}x): {v['help']}\n"
+                             f"{voorbeelden}")
+    return problemen
+
+
+@pytest.mark.browser
+def test_oefenpaginas_toegankelijk(siteserver, context):
+    """axe-core (WCAG 2.1 A/AA): nothing serious or critical on the overview, on an exercise
+    page and inside its frame, except ipywidgets' own markup (UITZONDERINGEN_FRAME)."""
+    ctx = context()
+    pagina = ctx.new_page()
+    pagina.goto(f"{siteserver}/{OEFENMAP}/index.html", wait_until="load")
+    problemen = [f"overzicht:\n{p}" for p in _axe(pagina.main_frame, [])]
+    pagina.goto(f"{siteserver}/{OEFENMAP}/proef.html")
+    _klaar(pagina)
+    problemen += [f"oefenpagina:\n{p}" for p in _axe(pagina.main_frame, [])]
+    frame = next(f for f in pagina.frames if "/lite/repl/" in f.url)
+    problemen += [f"oefening (frame):\n{p}" for p in _axe(frame, UITZONDERINGEN_FRAME)]
+    assert not problemen, "\n".join(problemen)
+    assert ctx.netwerk.geblokkeerd == []
