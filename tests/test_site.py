@@ -412,3 +412,17 @@ def test_oefenpaginas_toegankelijk(siteserver, context):
     problemen += [f"oefening (frame):\n{p}" for p in _axe(frame, UITZONDERINGEN_FRAME)]
     assert not problemen, "\n".join(problemen)
     assert ctx.netwerk.geblokkeerd == []
+
+
+def test_boekpagina_linkt_naar_haar_oefening():
+    from sphinx.errors import ExtensionError
+
+    from werkalliantie.boek import oefenknop, oefenlink
+
+    assert oefenlink("book/oefeningen/x", "denise-werkalliantie") == (
+        "../../oefenen/denise-werkalliantie.html")
+    assert oefenlink("book/oefenen-in-je-browser") == "../oefenen/index.html"
+    assert 'href="../../oefenen/denise-werkalliantie.html"' in oefenknop(
+        "book/oefeningen/x", "denise-werkalliantie")
+    with pytest.raises(ExtensionError, match="bestaat niet"):
+        oefenlink("book/oefeningen/x", "bestaat-niet")

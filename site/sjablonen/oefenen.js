@@ -46,11 +46,19 @@
   }
 
   // Ready: every cell of the exercise has run (its prompt shows a number, not [*] or [ ]).
-  function uitgevoerd(doc) {
-    var n = 0;
-    doc.querySelectorAll('.jp-CodeConsole-content .jp-Console-cell .jp-InputPrompt')
-      .forEach(function (p) { if (/\[\d+\]/.test(p.textContent)) { n += 1; } });
-    return n;
+  // Failed: nothing is waiting any more ([*]) but not every cell ran: after an error the
+  // kernel skips the cells that were still queued.
+  function toestand(doc) {
+    var prompts = doc.querySelectorAll(
+      '.jp-CodeConsole-content .jp-Console-cell .jp-InputPrompt');
+    var gedaan = 0, wachtend = 0;
+    prompts.forEach(function (p) {
+      if (/\[\d+\]/.test(p.textContent)) { gedaan += 1; }
+      if (p.textContent.indexOf('*') >= 0) { wachtend += 1; }
+    });
+    if (gedaan >= cellen) { return 'klaar'; }
+    if (prompts.length >= cellen && wachtend === 0 && gedaan > 0) { return 'fout'; }
+    return null;
   }
 
   var begin = performance.now();
@@ -63,7 +71,15 @@
   var wachten = setInterval(function () {
     var doc = frameDocument();
     if (doc && doc.head) { zetStijl(doc); }
-    if (!klaar && doc && uitgevoerd(doc) >= cellen) {
+    var stand = !klaar && doc ? toestand(doc) : null;
+    if (stand === 'fout') {
+      klaar = true;
+      clearInterval(wachten);
+      toon('Deze oefening kon niet goed worden geladen. Laad de pagina opnieuw. Lukt het ' +
+           'dan nog niet? Meld het aan de beheerder van de cursus.');
+      if (laden) { laden.classList.add('fout'); }
+      document.body.setAttribute('data-oefening', 'fout');
+    } else if (stand === 'klaar') {
       klaar = true;
       clearInterval(wachten);
       toon('De oefening staat klaar.');
