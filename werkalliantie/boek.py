@@ -43,6 +43,9 @@ WIDGETMAP = "_widgets"
 # one page per practice notebook, _build/html/oefenen/<notebook>.html.
 OEFENMAP = "oefenen"
 NOTEBOOKS = PAKKET.parent / "notebooks"
+# html-manager's dist also holds other builds of the same manager that the book never loads
+# (it loads require.js and embed-amd.js, which references only the font files): ~8 MB less.
+WIDGETS_ONGEBRUIKT = ("libembed-amd.js", "embed.js", "*.embed.js")
 WIDGETBRONNEN = {
     "node_modules/requirejs/require.js": "require.js",
     "node_modules/@jupyter-widgets/html-manager/dist": "",
@@ -128,7 +131,7 @@ def _kopieer_widgetscripts(app, uitzondering) -> None:
                 "(of 'make cursus').")
         if bron.is_dir():
             shutil.copytree(bron, doel, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("*.map", "*.md"))
+                            ignore=shutil.ignore_patterns("*.map", "*.md", *WIDGETS_ONGEBRUIKT))
         else:
             doel.mkdir(parents=True, exist_ok=True)
             shutil.copy2(bron, doel / naam)
