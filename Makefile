@@ -6,10 +6,11 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving gegevens boek pdf opdrachten test oefenen pins
+.PHONY: cursus omgeving gegevens boek pdf site site-open opdrachten test oefenen pins
 
-## Set everything up and build the course: the book and the student versions.
-cursus: omgeving boek opdrachten
+## Set everything up and build the course: the book with its in-browser practice area, and
+## the student versions.
+cursus: omgeving boek site opdrachten
 
 omgeving: $(VENV)/.geinstalleerd node_modules/.geinstalleerd
 
@@ -35,6 +36,18 @@ boek: gegevens
 pdf: gegevens
 	$(BIN)/python -m werkalliantie.boekpdf
 
+## The book plus the practice exercises in the browser (JupyterLite), in one static folder:
+## _build/html, with the exercises under _build/html/oefenen/. See site/bouw_site.py.
+site: boek
+	$(BIN)/python site/bouw_site.py
+
+## Serve the built site on this computer only: http://127.0.0.1:8000/ (Ctrl+C stops it).
+SITE_POORT ?= 8000
+site-open:
+	@test -f _build/html/oefenen/index.html || { echo "Bouw de site eerst: make site"; exit 1; }
+	@echo "Open http://127.0.0.1:$(SITE_POORT)/oefenen/ in je browser (stoppen: Ctrl+C)."
+	$(PYTHON) -m http.server $(SITE_POORT) --bind 127.0.0.1 --directory _build/html
+
 ## The graded assignments from data/ into exercises/source/, then their student versions
 ## into exercises/release/.
 opdrachten: gegevens
@@ -51,8 +64,11 @@ test: gegevens
 ## Open the practice exercises for a learner, with no code visible.
 # Voilà (not JupyterLab, which only collapses code) on this computer only, listing the
 # exercises in notebooks/; it reads its settings from notebooks/voila.json (widgets only).
+# Voilà's page templates are overridden by voila/templates/werkalliantie (Dutch list page,
+# no Font Awesome from a CDN), found through JUPYTER_PATH.
 oefenen: gegevens
-	cd notebooks && $(BIN)/voila . --Voila.ip=127.0.0.1
+	cd notebooks && JUPYTER_PATH=$(CURDIR)/voila$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
+	  $(BIN)/voila . --Voila.ip=127.0.0.1
 
 ## Re-pin requirements.txt after a change to requirements.in.
 pins:

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--aantal", type=int, default=50, help="rondes per oefening (50)")
     parser.add_argument("--frontend", choices=ol.FRONTENDS, default="voila")
-    parser.add_argument("--oefening", choices=[*ol.OEFENINGEN, "beide"], default="beide")
+    parser.add_argument("--oefening", choices=[*ol.OEFENINGEN, "alle"], default="alle")
     parser.add_argument("--zonder-slagboom", action="store_true",
                         help="de knop slaat meteen op, zoals voor de reparatie (meten)")
     parser.add_argument("--rondes", type=int, default=None,
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.aantal < 1:
         parser.error("--aantal moet minstens 1 zijn")
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
-    namen = list(ol.OEFENINGEN) if args.oefening == "beide" else [args.oefening]
+    namen = list(ol.OEFENINGEN) if args.oefening == "alle" else [args.oefening]
 
     from playwright.sync_api import sync_playwright
 

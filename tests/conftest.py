@@ -17,6 +17,13 @@ from urllib.parse import urlparse
 
 import pytest
 
+# Requests that a service worker makes (JupyterLite's forwards the kernel's fetches) are seen
+# and routed by Playwright only with its service-worker network events on: experimental
+# behind this variable in older Playwright, on by default in 1.65 unless disabled. Set before
+# the Playwright driver starts (the session fixture below).
+os.environ["PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS"] = "1"
+os.environ.pop("PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK", None)
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ARTEFACTEN = ROOT / "tests" / "artefacten"
@@ -112,6 +119,7 @@ class Netwerkbewaker:
 
     def __init__(self):
         self.geblokkeerd: list[str] = []
+        self.via_service_worker: list[str] = []  # of those, the ones a service worker made
 
     def __call__(self, route):
         url = route.request.url
@@ -120,6 +128,8 @@ class Netwerkbewaker:
             route.continue_()
         else:
             self.geblokkeerd.append(url)
+            if route.request.service_worker is not None:
+                self.via_service_worker.append(url)
             route.abort()
 
 

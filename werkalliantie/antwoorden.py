@@ -48,18 +48,25 @@ import codecs
 import dataclasses
 import errno
 import itertools
+import contextlib
 import json
 import math
 import os
 import re
 import stat
+import sys
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+with warnings.catch_warnings():
+    # In the browser (Pyodide) there is no flock(): filelock falls back to a lock file and
+    # warns at import, a warning the learner would see under the exercise.
+    warnings.simplefilter("ignore", UserWarning)
+    from filelock import FileLock, Timeout
 
 BESTANDSNAAM = "antwoorden.json"
 SCHEMA = "werkalliantie-antwoorden"
@@ -446,7 +453,15 @@ class Antwoordenbestand:
         self.pad = pad if pad.suffix == ".json" else pad / BESTANDSNAAM
         self.vorige = self.pad.with_name(self.pad.stem + ".vorige.json")
         self._slotpad = self.pad.with_name("." + self.pad.name + ".lock")
-        self._slot = FileLock(str(self._slotpad), timeout=10)
+        if sys.platform == "emscripten":
+            # In the browser (Pyodide, JupyterLite) the file lives in the browser's storage,
+            # where neither flock() nor filelock's soft lock works: the soft lock cannot
+            # recognise its own lock file there (no stable inode numbers), leaves it behind
+            # and so blocks every later save. The only writers are this learner's tabs, and
+            # a save takes milliseconds: no lock there.
+            self._slot = contextlib.nullcontext()
+        else:
+            self._slot = FileLock(str(self._slotpad), timeout=10)
 
     # -- reading: never writes -------------------------------------------------------
 

@@ -9,6 +9,8 @@ re-executes) the pages that could show it, instead of leaving stale text or outp
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -45,6 +47,12 @@ CASUSPAGINAS = "book/casussen/"
 # The widget manager and require.js, installed from the npm registry (package.json) and
 # served from the book itself: a CDN is not reachable for every reader.
 WIDGETMAP = "_widgets"
+# The in-browser practice area, built beside the book by `make site` (site/bouw_site.py):
+# one page per practice notebook, _build/html/oefenen/<notebook>.html.
+OEFENMAP = "oefenen"
+# html-manager's dist also holds other builds of the same manager that the book never loads
+# (it loads require.js and embed-amd.js, which references only the font files): ~8 MB less.
+WIDGETS_ONGEBRUIKT = ("libembed-amd.js", "embed.js", "*.embed.js")
 WIDGETBRONNEN = {
     "node_modules/requirejs/require.js": "require.js",
     "node_modules/@jupyter-widgets/html-manager/dist": "",
@@ -178,13 +186,11 @@ Hieronder zie je hoe de oefening eruitziet. Op deze pagina kun je niets opslaan,
 krijgt hier geen uitleg bij je antwoord. Dat kan wel in de oefening zelf. Daar blijft je
 antwoord ook bewaard.
 
-1. Open een terminal in de map van de cursus.
-2. Typ `make oefenen` en druk op Enter.
-3. Je browser opent een lijst met oefeningen. Klik op **{bestand}**.
-4. Maak de oefening en klik op **Opslaan**. Je ziet dan meteen uitleg bij je antwoord.
+{knop}
 
-Werk je op een JupyterHub van je opleiding? Vraag dan je docent waar je de oefeningen
-vindt."""
+Je kunt de oefening ook op je eigen computer openen, als Python daar staat: typ
+`make oefenen` in de map van de cursus en klik op **{bestand}**. Werk je op een
+JupyterHub van je opleiding? Vraag dan je docent waar je de oefeningen vindt."""
 
 
 OP_PAPIER = ("**Op papier.** Deze oefening doe je op de computer. Daar krijg je ook uitleg "
@@ -192,7 +198,7 @@ OP_PAPIER = ("**Op papier.** Deze oefening doe je op de computer. Daar krijg je 
              "Hieronder staan de vragen, om vooraf te lezen of in de groep te bespreken.")
 
 
-def oefenpagina(oefening: str, lees_eerst: str = "") -> str:
+def oefenpagina(docname: str, oefening: str, lees_eerst: str = "") -> str:
     """A book page made from the practice notebook ``notebooks/<oefening>.ipynb``: its text,
     how to open it, and its exercises rendered (without code). The notebook stays the one
     place where the exercise is written."""
@@ -200,7 +206,8 @@ def oefenpagina(oefening: str, lees_eerst: str = "") -> str:
 
     nb = nbformat.read(OEFENINGEN / f"{oefening}.ipynb", as_version=4)
     eerste, *rest = nb.cells
-    delen = [eerste.source, lees_eerst, ZO_OPEN_JE.format(bestand=f"{oefening}.ipynb"),
+    delen = [eerste.source, lees_eerst,
+             ZO_OPEN_JE.format(bestand=f"{oefening}.ipynb", knop=oefenknop(docname, oefening)),
              "## De oefening"]
     vragen = [v for cel in rest if cel.cell_type == "code" for v in AANROEP.findall(cel.source)]
     papier = "\n\n".join(opgaven.op_papier(opgaven.laad_opgave(v)) for v in vragen)
@@ -250,6 +257,24 @@ def rubrieken() -> list[tuple[list, tuple]]:
             rubriek = tuple((lees(c.criterium), lees(c.let_op), c.punten) for c in opgave.opties.rubriek)
             groepen.setdefault(rubriek, []).append(opgave)
     return [(vragen, rubriek) for rubriek, vragen in groepen.items()]
+def oefenlink(docname: str, naam: str | None = None) -> str:
+    """The relative link from a book page to its exercise in the in-browser practice area
+    (``naam``: the practice notebook's name without .ipynb), or to its overview."""
+    omhoog = "../" * docname.count("/")
+    if naam is None:
+        return f"{omhoog}{OEFENMAP}/index.html"
+    if not (OEFENINGEN / f"{naam}.ipynb").is_file():
+        raise ExtensionError(f"{docname}: de oefening {naam!r} bestaat niet "
+                             f"(verwacht: notebooks/{naam}.ipynb).")
+    return f"{omhoog}{OEFENMAP}/{naam}.html"
+
+
+def oefenknop(docname: str, naam: str | None = None) -> str:
+    """A paragraph with the link "Oefen nu in je browser", as raw HTML for a Markdown page
+    (a Markdown link to a file outside the book would be a broken cross-reference)."""
+    tekst = "Oefen nu in je browser" if naam else "Naar de oefeningen in je browser"
+    return (f'<p class="oefenknop"><a href="{html.escape(oefenlink(docname, naam))}">'
+            f"<strong>{tekst}</strong></a></p>")
 
 
 def sjablooncontext(docname: str) -> dict:
@@ -260,7 +285,7 @@ def sjablooncontext(docname: str) -> dict:
         "onderdelen": opgaven.onderdelen,
         "vragenlijsten": vragenlijsten(),
         "opdrachten": klaarzetten.alle_opdrachten(),
-        "oefenpagina": oefenpagina,
+        "oefenpagina": functools.partial(oefenpagina, docname),
         "oefeningen_bij": oefeningen_bij,
         "sessiecheck": sessies.sessiecheck(),
         "soort": soort,
@@ -268,6 +293,10 @@ def sjablooncontext(docname: str) -> dict:
         # The instructor's guide: the nbgrader steps the tests run.
         "nbgrader_stappen": stappen.STAPPEN,
         "nbgrader_opdracht": stappen.OPDRACHT,
+        # {{ oefenknop("denise-werkalliantie") }} on its own line: the link to that
+        # exercise in the browser; {{ oefenknop() }}: to the overview; oefenlink(...) the URL.
+        "oefenknop": functools.partial(oefenknop, docname),
+        "oefenlink": functools.partial(oefenlink, docname),
     }
     if docname.startswith(CASUSPAGINAS):
         context["casus"] = casussen.laad_casus(docname.removeprefix(CASUSPAGINAS))
@@ -303,7 +332,7 @@ def _kopieer_widgetscripts(app, uitzondering) -> None:
                 "(of 'make cursus').")
         if bron.is_dir():
             shutil.copytree(bron, doel, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("*.map", "*.md"))
+                            ignore=shutil.ignore_patterns("*.map", "*.md", *WIDGETS_ONGEBRUIKT))
         else:
             doel.mkdir(parents=True, exist_ok=True)
             shutil.copy2(bron, doel / naam)

@@ -1,0 +1,100 @@
+// The practice area's pages: a warning when this browser cannot keep answers, and on an
+// exercise page the frame with JupyterLite's REPL, shown without any code.
+(function () {
+  'use strict';
+
+  var opslag = document.getElementById('opslag');
+  function waarschuw() {
+    if (opslag) { opslag.hidden = false; }
+    document.body.setAttribute('data-opslag', 'niet-bewaard');
+  }
+  // JupyterLite keeps the kernel's files in the browser through a service worker, which
+  // browsers allow only on https (or on this computer: localhost).
+  if (!window.isSecureContext || !('serviceWorker' in navigator)) { waarschuw(); }
+
+  var frame = document.getElementById('oefening');
+  if (!frame) { return; }
+  var laden = document.getElementById('laden');
+  var cellen = parseInt(frame.getAttribute('data-cellen'), 10) || 1;
+
+  // Inside the frame: no input, no prompt numbers, no empty input line, no status bar.
+  var STIJL = [
+    '.jp-CodeConsole-input, .jp-CodeConsole-promptCell { display: none !important; }',
+    '.jp-CodeConsole-split > .lm-SplitPanel-handle { display: none !important; }',
+    '.jp-CodeConsole-split > .jp-CodeConsole-content { top: 0 !important; height: 100% !important; }',
+    '.jp-Console-cell .jp-Cell-inputWrapper { display: none !important; }',
+    '.jp-InputPrompt, .jp-OutputPrompt, .jp-OutputArea-prompt, .jp-Collapser { display: none !important; }',
+    '.jp-OutputArea-promptOverlay { display: none !important; }',
+    '.jp-Notification-Status { display: none !important; }',
+    '.jp-CodeConsole-content { padding: .5em 1.2em 3em; background: #fff; }',
+    '.jp-CodeConsole-content > .jp-Cell { max-width: 60em; margin: 0 auto; padding: 0; }',
+    '.jp-Console-cell:first-child .jp-RenderedMarkdown > h1:first-child { display: none; }',
+    '.jp-RenderedHTMLCommon { font-size: 17px; line-height: 1.5; padding-right: 0; }',
+    '.jp-OutputArea-output { padding-left: 0; }'
+  ].join('\n');
+
+  function frameDocument() {
+    try { return frame.contentDocument; } catch (e) { return null; }
+  }
+
+  function zetStijl(doc) {
+    if (!doc || !doc.head || doc.getElementById('werkalliantie-stijl')) { return; }
+    var stijl = doc.createElement('style');
+    stijl.id = 'werkalliantie-stijl';
+    stijl.textContent = STIJL;
+    doc.head.appendChild(stijl);
+  }
+
+  // Ready: every cell of the exercise has run (its prompt shows a number, not [*] or [ ]).
+  // Failed: nothing is waiting any more ([*]) but not every cell ran: after an error the
+  // kernel skips the cells that were still queued.
+  function toestand(doc) {
+    var prompts = doc.querySelectorAll(
+      '.jp-CodeConsole-content .jp-Console-cell .jp-InputPrompt');
+    var gedaan = 0, wachtend = 0;
+    prompts.forEach(function (p) {
+      if (/\[\d+\]/.test(p.textContent)) { gedaan += 1; }
+      if (p.textContent.indexOf('*') >= 0) { wachtend += 1; }
+    });
+    if (gedaan >= cellen) { return 'klaar'; }
+    if (prompts.length >= cellen && wachtend === 0 && gedaan > 0) { return 'fout'; }
+    return null;
+  }
+
+  var begin = performance.now();
+  var klaar = false;
+  function toon(tekst) {
+    frame.classList.remove('bezig');
+    if (laden) { laden.textContent = tekst; }
+  }
+
+  var wachten = setInterval(function () {
+    var doc = frameDocument();
+    if (doc && doc.head) { zetStijl(doc); }
+    var stand = !klaar && doc ? toestand(doc) : null;
+    if (stand === 'fout') {
+      klaar = true;
+      clearInterval(wachten);
+      toon('Deze oefening kon niet goed worden geladen. Laad de pagina opnieuw. Lukt het ' +
+           'dan nog niet? Meld het aan de beheerder van de cursus.');
+      if (laden) { laden.classList.add('fout'); }
+      document.body.setAttribute('data-oefening', 'fout');
+    } else if (stand === 'klaar') {
+      klaar = true;
+      clearInterval(wachten);
+      toon('De oefening staat klaar.');
+      if (laden) { laden.classList.add('klaar'); }
+      document.body.setAttribute('data-oefening', 'klaar');
+      document.body.setAttribute('data-klaar-na-ms', String(Math.round(performance.now() - begin)));
+      var sw = frame.contentWindow && frame.contentWindow.navigator.serviceWorker;
+      if (!sw || !sw.controller) { waarschuw(); }
+    } else if (!klaar && performance.now() - begin > 90000) {
+      klaar = true;
+      clearInterval(wachten);
+      toon('Het laden duurt langer dan verwacht. Laad de pagina opnieuw als de oefening ' +
+           'niet verschijnt.');
+      document.body.setAttribute('data-oefening', 'traag');
+    }
+  }, 100);
+  frame.addEventListener('load', function () { zetStijl(frameDocument()); });
+}());
