@@ -34,10 +34,8 @@ from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, omgeving
 SITE_BOUW = ROOT / "site" / "bouw_site.py"
 PROEF = ROOT / "tests" / "data" / "lite" / "proef.ipynb"
 # The course's practice notebooks, each opened in the browser and required to run without an
-# error. Today the learner's path still imports pydantic and pyyaml, which Pyodide cannot
-# load; when the engine (issue 9) is pure Python, switch to:
-#   ECHTE_OEFENINGEN = sorted((ROOT / "notebooks").glob("*.ipynb"))
-ECHTE_OEFENINGEN: list[Path] = []
+# error (the learner's path is pure Python: issue 9).
+ECHTE_OEFENINGEN = sorted((ROOT / "notebooks").glob("*.ipynb"))
 MAX_MB = 60  # the in-browser part, beside the book
 OEFENMAP = "oefenen"
 VRAAG = "proef-lite"
@@ -419,10 +417,10 @@ def test_boekpagina_linkt_naar_haar_oefening():
 
     from werkalliantie.boek import oefenknop, oefenlink
 
-    assert oefenlink("book/oefeningen/x", "denise-werkalliantie") == (
-        "../../oefenen/denise-werkalliantie.html")
+    assert oefenlink("book/oefeningen/x", "werkalliantie-denise") == (
+        "../../oefenen/werkalliantie-denise.html")
     assert oefenlink("book/oefenen-in-je-browser") == "../oefenen/index.html"
-    assert 'href="../../oefenen/denise-werkalliantie.html"' in oefenknop(
-        "book/oefeningen/x", "denise-werkalliantie")
+    assert 'href="../../oefenen/werkalliantie-denise.html"' in oefenknop(
+        "book/oefeningen/x", "werkalliantie-denise")
     with pytest.raises(ExtensionError, match="bestaat niet"):
         oefenlink("book/oefeningen/x", "bestaat-niet")

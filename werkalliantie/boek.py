@@ -293,7 +293,7 @@ def sjablooncontext(docname: str) -> dict:
         # The instructor's guide: the nbgrader steps the tests run.
         "nbgrader_stappen": stappen.STAPPEN,
         "nbgrader_opdracht": stappen.OPDRACHT,
-        # {{ oefenknop("denise-werkalliantie") }} on its own line: the link to that
+        # {{ oefenknop("werkalliantie-denise") }} on its own line: the link to that
         # exercise in the browser; {{ oefenknop() }}: to the overview; oefenlink(...) the URL.
         "oefenknop": functools.partial(oefenknop, docname),
         "oefenlink": functools.partial(oefenlink, docname),
