@@ -25,7 +25,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen")
+SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen", "doelherkennen",
+           "doelbouwer", "gasscore", "invullen")
 
 VEREIST = ("Opties", "Sleutel", "onderdelen", "volledigheid", "nakijken", "samenvatting",
            "modelantwoord", "controleer")
