@@ -360,3 +360,95 @@ def test_sleutelbestanden_zijn_geldige_yaml_met_commentaar():
         tekst = (SLEUTELS / f"{vraag}.yaml").read_text(encoding="utf-8")
         assert tekst.startswith("# Graded key") and yaml.safe_load(tekst) is not None
     assert Path(SLEUTELS).is_dir()
+
+
+# --- the controls --------------------------------------------------------------------------
+
+def test_doelhints_wachten_tot_het_typen_pauzeert(monkeypatch):
+    """In a kernel (an asyncio loop) the hints wait for a pause and run once, for the last
+    text; nothing is saved."""
+    import asyncio
+
+    import ipywidgets as widgets
+
+    from werkalliantie import doelen
+    from werkalliantie.widgets import doelhints
+
+    monkeypatch.setattr(doelhints, "PAUZE", 0.05)
+    beoordeeld = []
+    echt = doelen.beoordeel
+    monkeypatch.setattr(doelen, "beoordeel", lambda t: beoordeeld.append(t) or echt(t))
+
+    async def typen():
+        vak = widgets.Textarea()
+        hints = doelhints.Doelhints(vak, lambda: vak.value)
+        for tekst in ("I", "Ik w", "Ik wil me beter voelen"):
+            vak.value = tekst
+            await asyncio.sleep(0.01)
+        assert hints.html.value == "" and beoordeeld == []
+        await asyncio.sleep(0.15)
+        return hints.html.value
+
+    html_ = asyncio.run(typen())
+    assert beoordeeld == ["Ik wil me beter voelen"]
+    assert "✘ concreet" in html_ and 'aria-live="polite"' in html_
+
+
+def test_doelherkennen_toont_onder_elk_doel_de_uitleg_na_opslaan(tmp_path):
+    from werkalliantie.widgets import oefening
+
+    w = oefening("doelen-herkennen-1", tmp_path)
+    assert all(h.value == "" for h in w.bediening.uitleg_per_doel.values())
+    for c in ("concreet", "positief", "eigen_regie"):  # the key: positief, eigen regie
+        w.bediening.vinkjes["beter"][c].value = True
+    w.bewaar()
+    beter = w.bediening.uitleg_per_doel["beter"].value
+    assert "Je oordeel verschilt bij: concreet." in beter and "De doelcontrole zegt:" in beter
+    assert "Je oordeel klopt." not in beter
+    assert "Je oordeel verschilt bij: concreet, meetbaar, tijdgebonden, positief geformuleerd, " \
+           "eigen regie." in w.bediening.uitleg_per_doel["corporaties"].value
+
+
+def test_doelherkennen_toetsversie_toont_geen_uitleg(tmp_path):
+    from werkalliantie.widgets import Opgavewidget
+
+    w = Opgavewidget(laad_opgave("doelen-herkennen"), met_sleutel=False, map=tmp_path)
+    w.bediening.vinkjes["kamer"]["concreet"].value = True
+    w.bewaar()
+    assert all(h.value == "" for h in w.bediening.uitleg_per_doel.values())
+
+
+def test_doelbouwer_bediening_herstelt_alles_zoals_getypt(tmp_path):
+    from werkalliantie.antwoorden import Antwoordenbestand
+    from werkalliantie.widgets import oefening
+
+    antwoord = plan(gas=gas(("0", "geen"), ("1", "1 dag"), ("3,5", "3,5 dag"), ("4", "4"), ("abc", "x")))
+    Antwoordenbestand(tmp_path).bewaar("doelbouwer-peter-oefenen", antwoord)
+    w = oefening("doelbouwer-peter-oefenen", tmp_path)
+    b = w.bediening
+    assert w.antwoord == antwoord  # "3,5" and even "abc" come back as typed
+    assert b.domein.value == "Financiën" and b.belang.value == 10 and b.afgesproken.value is True
+    assert "✔ concreet" in b.doelhints.html.value  # the hints of the restored goal, at once
+    assert [o[0] for o in b.domein.options][1:] == list(doelbouwer.domeinen(laad_opgave("doelbouwer-peter-oefenen")))
+
+
+def test_doelbouwer_toetsversie_geeft_hints_maar_geen_voorbeeld(tmp_path):
+    from werkalliantie.widgets import Opgavewidget
+
+    w = Opgavewidget(laad_opgave("doelbouwer-nuestra"), met_sleutel=False, map=tmp_path)
+    w.bediening.doel.value = "Ik wil minder ruzie."
+    w.bewaar()
+    assert any("Nog niet ingevuld: het levensdomein" in h for h in w.hints)
+    assert any("moet stoppen" in h or "minder" in h for h in w.hints)  # the checker's own hint
+    assert "Een voorbeeld:" not in w.feedback.value and "In het voorbeeld" not in w.feedback.value
+
+
+def test_gasscore_bediening_toont_het_scenario(tmp_path):
+    from werkalliantie.widgets import oefening
+    from test_widgets import html_waarden
+
+    w = oefening("gas-matthias-oefenen", tmp_path)
+    teksten = "\n".join(html_waarden(w))
+    assert '<th scope="row"' in teksten and "Elke maandag de post openmaken" in teksten
+    assert "−1 (minder dan verwacht)" in teksten and "ρ (rho) = 0,3" in teksten
+    assert [v.description for v in w.bediening.velden.values()][-1] == "De T-score"
