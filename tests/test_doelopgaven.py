@@ -368,6 +368,7 @@ def test_doelhints_wachten_tot_het_typen_pauzeert(monkeypatch):
     """In a kernel (an asyncio loop) the hints wait for a pause and run once, for the last
     text; nothing is saved."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import ipywidgets as widgets
 
@@ -389,7 +390,9 @@ def test_doelhints_wachten_tot_het_typen_pauzeert(monkeypatch):
         await asyncio.sleep(0.15)
         return hints.html.value
 
-    html_ = asyncio.run(typen())
+    # A loop of its own: another test's browser may already run one in this thread.
+    with ThreadPoolExecutor(1) as draad:
+        html_ = draad.submit(asyncio.run, typen()).result()
     assert beoordeeld == ["Ik wil me beter voelen"]
     assert "✘ concreet" in html_ and 'aria-live="polite"' in html_
 

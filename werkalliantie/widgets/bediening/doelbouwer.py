@@ -45,8 +45,8 @@ def _als_tekst(waarde: Any) -> str:
 
 
 class Bediening(Basis):
-    uitleg = ("Jij bent de professional. Stel samen met de cliënt een doel op en vul het plan "
-              "in. Terwijl je het doel typt, zie je hoe het scoort op de vijf criteria.")
+    uitleg = ("Vul het plan hieronder in. Terwijl je het doel typt, zie je hoe het scoort op "
+              "de vijf criteria.")
 
     def __init__(self, opgave: Opgave, opgeslagen: Any):
         super().__init__(opgave, opgeslagen)
