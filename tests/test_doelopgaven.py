@@ -43,12 +43,12 @@ def test_doelherkennen_per_criterium_en_deelpunten():
     goed = opgaven.modelantwoord(o, o.sleutel)
     assert {d.onderdeel: d.punten for d in nakijken(o, goed, o.sleutel).delen} == dict.fromkeys(
         doelherkennen.criteria(), 2.0)
-    # Three goals judged wrong on "meetbaar" only: 7 of 10 → 1,4 → 1,5 points.
+    # Three goals judged wrong on "meetbaar" only: 7 of 10 → 1,4 points.
     fout = dict(goed)
     for doel in ("corporaties", "beter", "schulden"):
         fout[doel] = sorted(set(goed[doel]) ^ {"meetbaar"})
     r = nakijken(o, fout, o.sleutel)
-    assert r.deel("meetbaar").punten == 1.5 and r.deel("concreet").punten == 2
+    assert r.deel("meetbaar").punten == 1.4 and r.deel("concreet").punten == 2
     assert r.deel("meetbaar").feedback == ("Meetbaar: je beoordeelde 7 van de 10 doelen goed.",)
     assert r.deel("meetbaar").uitleg == ("Doel 1 is wel meetbaar.", "De doelen 2 en 4 zijn niet meetbaar.")
     # Everything the other way round: nothing right.
@@ -62,7 +62,7 @@ def test_doelherkennen_niets_aangevinkt_of_doelen_weg_geeft_geen_punten():
     r = nakijken(o, leeg, o.sleutel)
     assert r.punten == 0 and "Je hebt nog niets aangevinkt." in r.meldingen
     half = {d: v for d, v in opgaven.modelantwoord(o, o.sleutel).items() if d != "beter"}
-    assert nakijken(o, half, o.sleutel).deel("concreet").punten == 2  # 9 of 10: rounds to 2
+    assert nakijken(o, half, o.sleutel).deel("concreet").punten == 1.8  # 9 of 10: no rounding up
     assert "ontbreken in je antwoord: 2." in opgaven.volledigheid(o, half)[0]
 
 
@@ -279,7 +279,7 @@ def test_gasscore_oefening_helpt_per_stap_en_toets_verraadt_niets():
     uitleg = r.deel("tscore").uitleg
     assert "Je tussenstap Σ wᵢ·xᵢ = 2: klopt." in uitleg
     assert "Je tussenstap Σ wᵢ² = 15: dat moet 14 zijn." in uitleg
-    assert "Σ wᵢ·xᵢ = 3·1 + 2·0 + 1·-1 = 2" in uitleg
+    assert "Σ wᵢ·xᵢ = 3·1 + 2·0 + 1·(−1) = 2" in uitleg
     assert "T = 50 + 10·2 / 4,539 = 54,41" in uitleg
     # The graded feedback says only whether the T-score lies within the margin.
     toets = laad_opgave("gas-denise")

@@ -23,7 +23,7 @@ def lees_getal(waarde: Any, grens: float = 1e9) -> float | None:
 
 
 def getal_nl(x: float, decimalen: int = 2) -> str:
-    """54.4142 as '54,41'; whole numbers without decimals."""
-    if float(x).is_integer():
-        return str(int(x))
-    return f"{x:.{decimalen}f}".replace(".", ",").rstrip("0").rstrip(",")
+    """54.4142 as '54,41', −1.0 as '−1' (a real minus sign); whole numbers without decimals."""
+    tekst = (str(int(x)) if float(x).is_integer() else
+             f"{x:.{decimalen}f}".replace(".", ",").rstrip("0").rstrip(","))
+    return tekst.replace("-", "−")

@@ -3,7 +3,7 @@
 A round shows up to twelve goals (ten in the course). Per goal the learner ticks each of
 the goal checker's five criteria (:data:`werkalliantie.doelen.CRITERIA`) that the goal
 meets. Each criterion is one graded part: its points are the share of goals the learner
-judged right on that criterion, in half points. So the feedback says which criterion the
+judged right on that criterion (exactly, to two decimals). So the feedback says which criterion the
 learner still finds hard, without saying which goal (the graded key stays hidden).
 
 The key says, per goal, which criteria it meets: a person's judgement, written down. On a
@@ -108,7 +108,9 @@ def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
                   or (c in keuzes[d.id]) != (c in sleutel.criteria[d.id])]
         goed = len(doelen) - len(anders)
         max_ = opgave.punten[c]
-        punten = min(round(max_ * goed / len(doelen) * 2) / 2, max_)
+        # Exact shares (2 points over 10 goals: steps of 0,2): rounding to half points would
+        # hide a mistake (9 of 10 would earn all points).
+        punten = min(round(max_ * goed / len(doelen), 2), max_)
         feedback = (f"{naam(c)}: je beoordeelde {goed} van de {len(doelen)} doelen goed.",)
         wel = [n for n in anders if c in sleutel.criteria[doelen[n - 1].id]]
         niet = [n for n in anders if n not in wel]

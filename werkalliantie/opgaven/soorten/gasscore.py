@@ -95,15 +95,21 @@ def berekening(opgave: Opgave) -> list[str]:
     rho = opgave.opties.rho
     doelen = opgave.opties.doelen
     noemer = math.sqrt((1 - rho) * r["kwadraten"] + rho * r["som"] ** 2)
+    def x(uitkomst: int) -> str:
+        return f"({getal_nl(uitkomst)})" if uitkomst < 0 else getal_nl(uitkomst)
+
+    def teller(waarde: float) -> str:
+        return f"({getal_nl(waarde)})" if waarde < 0 else getal_nl(waarde)
+
     return [
-        "Σ wᵢ·xᵢ = " + " + ".join(f"{getal_nl(d.gewicht)}·{d.uitkomst}" for d in doelen)
+        "Σ wᵢ·xᵢ = " + " + ".join(f"{getal_nl(d.gewicht)}·{x(d.uitkomst)}" for d in doelen)
         + f" = {getal_nl(r['teller'])}",
         "Σ wᵢ² = " + " + ".join(f"{getal_nl(d.gewicht)}²" for d in doelen)
         + f" = {getal_nl(r['kwadraten'])}",
         "Σ wᵢ = " + " + ".join(getal_nl(d.gewicht) for d in doelen) + f" = {getal_nl(r['som'])}",
         f"Noemer = √({getal_nl(1 - rho)}·{getal_nl(r['kwadraten'])} + {getal_nl(rho)}·"
         f"{getal_nl(r['som'])}²) = {getal_nl(noemer, 3)}",
-        f"T = 50 + 10·{getal_nl(r['teller'])} / {getal_nl(noemer, 3)} = {getal_nl(r['t'])}",
+        f"T = 50 + 10·{teller(r['teller'])} / {getal_nl(noemer, 3)} = {getal_nl(r['t'])}",
     ]
 
 
