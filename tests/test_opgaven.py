@@ -255,7 +255,8 @@ def test_leerpad_importeert_geen_gecompileerde_pakketten(tmp_path):
         from werkalliantie import opgaven
         from werkalliantie.antwoorden import Antwoordenbestand
         from werkalliantie.widgets import oefening
-        for vraag in ("denise-a", "bordin-drie-delen", "doel-denise-oefenen"):
+        for vraag in ("denise-a", "bordin-drie-delen", "doel-denise-oefenen", "doelen-herkennen-1",
+                      "doelbouwer-peter-oefenen", "gas-peter-oefenen", "zorg-voor-jezelf-oefenen"):
             w = oefening(vraag, ".")
             w.bewaar()
             o = opgaven.laad_opgave(vraag)
@@ -315,12 +316,12 @@ def test_indelen_een_categorie_en_meer_categorieen():
 
     from werkalliantie.opgaven.soorten.indelen import Opties, Sleutel
 
-    een = laad_opgave("leefwereld-systeemwereld-oefenen")  # 6 statements, 3 points
+    een = laad_opgave("leefwereld-systeemwereld-oefenen")  # 10 statements, 5 points
     goed = opgaven.modelantwoord(een, een.sleutel)
-    assert nakijken(een, goed, een.sleutel).punten == 3
-    half = {**goed, "dochters": "systeemwereld", "termijn": "leefwereld", "rust": "systeemwereld"}
-    assert nakijken(een, half, een.sleutel).punten == 1.5
-    assert nakijken(een, {**goed, "rust": ["leefwereld", "systeemwereld"]}, een.sleutel).punten == 2.5
+    assert nakijken(een, goed, een.sleutel).punten == 5
+    drie_fout = {**goed, "dochters": "systeemwereld", "termijn": "leefwereld", "rust": "systeemwereld"}
+    assert nakijken(een, drie_fout, een.sleutel).punten == 3.5
+    assert nakijken(een, {**goed, "rust": ["leefwereld", "systeemwereld"]}, een.sleutel).punten == 4.5
     # Several categories per item: every (item, category) decision counts.
     meer = dataclasses.replace(een, opties=Opties(een.opties.items[:2], een.opties.categorieen, meer=True),
                                punten={"indeling": 4.0})

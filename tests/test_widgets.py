@@ -32,6 +32,19 @@ VOORBEELDEN = {
     "bordin-drie-delen": ["doelen", "band"],
     "doel-denise-oefenen": "Ik bel voor vrijdag twee woningcorporaties.",
     "leefwereld-systeemwereld-oefenen": {"dochters": "leefwereld", "termijn": "leefwereld"},
+    "doelen-herkennen-1": {d.id: ["concreet", "eigen_regie"][: n % 3]
+                           for n, d in enumerate(laad_opgave("doelen-herkennen-1").opties.doelen)},
+    "doelbouwer-peter-oefenen": {
+        "domein": "Financiën", "doel": "Voor 1 maart vraag ik een uitkering aan.",
+        "stap": "Morgen zoek ik mijn paspoort.", "client_doet": "Peter belt de gemeente.",
+        "professional_doet": "Ruben gaat mee.", "belang": 9, "haalbaar": 4, "afgesproken": False,
+        "gas": {"indicator": "Aantal weken tot de aanvraag", "niveaus": [
+            {"waarde": "8", "tekst": "Na 8 weken"}, {"waarde": "6", "tekst": "Na 6 weken"},
+            {"waarde": "", "tekst": ""}, {"waarde": "3,5", "tekst": "Na 3,5 week"},
+            {"waarde": "2", "tekst": "Na 2 weken"}]}},
+    "gas-peter-oefenen": {"teller": "3", "kwadraten": "3", "som": "", "t": "63,7"},
+    "zorg-voor-jezelf-oefenen": {"signaal": "Ik slaap slecht.", "collega": "", "vorm": "Intervisie",
+                                 "deze-maand": "Wandelen"},
 }
 
 
@@ -80,6 +93,24 @@ def zet(w: Opgavewidget, waarde) -> None:
     elif w.opgave.soort == "indelen":
         for item_id, rondje in b.rondjes.items():
             rondje.value = waarde.get(item_id)
+    elif w.opgave.soort == "doelherkennen":
+        for doel_id, vinkjes in b.vinkjes.items():
+            for c, vinkje in vinkjes.items():
+                vinkje.value = c in waarde.get(doel_id, ())
+    elif w.opgave.soort == "doelbouwer":
+        for veld in ("domein", "doel", "stap", "client_doet", "professional_doet", "belang",
+                     "haalbaar", "afgesproken"):
+            getattr(b, veld).value = waarde.get(veld, getattr(b, veld).value)
+        gas = waarde.get("gas", {})
+        b.indicator.value = gas.get("indicator", b.indicator.value)
+        for (getal, tekst), niveau in zip(b.niveaus, gas.get("niveaus", []), strict=False):
+            getal.value, tekst.value = niveau["waarde"], niveau["tekst"]
+    elif w.opgave.soort == "gasscore":
+        for veld, tekst in waarde.items():
+            b.velden[veld].value = tekst
+    elif w.opgave.soort == "invullen":
+        for vraag, tekst in waarde.items():
+            b.vakken[vraag].value = tekst
     else:
         b.vak.value = waarde
 
@@ -137,7 +168,10 @@ def test_terugzetten_schrijft_niets_en_veranderen_ook_niet(tmp_path, vraag):
     assert momentopname(tmp_path) == voor  # no write, no new file, no lock file
     # Changing a control only marks the answer as changed; only the button saves.
     anders = {"denise-a": {ITEMS[0]: 1}, "bordin-drie-delen": ["taken"],
-              "leefwereld-systeemwereld-oefenen": {"rust": "leefwereld"}}
+              "leefwereld-systeemwereld-oefenen": {"rust": "leefwereld"},
+              "doelen-herkennen-1": {"beter": ["meetbaar"]},
+              "doelbouwer-peter-oefenen": {"stap": "Iets anders."},
+              "gas-peter-oefenen": {"t": "50"}, "zorg-voor-jezelf-oefenen": {"vorm": "Coaching"}}
     zet(w, anders.get(vraag, "iets anders"))
     assert momentopname(tmp_path) == voor
     assert "nog niet opgeslagen" in w.status.value

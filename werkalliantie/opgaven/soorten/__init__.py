@@ -27,7 +27,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen", "sessies")
+SOORTEN = ("beoordeling", "meerkeuze", "doeltekst", "open", "indelen", "sessies",
+           "doelherkennen", "doelbouwer", "gasscore", "invullen")
 
 VEREIST = ("Opties", "Sleutel", "onderdelen", "volledigheid", "nakijken", "samenvatting",
            "modelantwoord", "controleer", "op_papier", "UITLEG_DOCENT")

@@ -1,0 +1,151 @@
+"""The goal builder in a real browser (issue 11): headless Chromium on Voilà, as `make
+oefenen` starts it, on a temporary copy of the practice notebook; every request to another
+host blocked.
+
+Type a goal with the keyboard, see the goal checker's hints appear after a pause in typing
+(in the kernel, asyncio), fill in the plan, click Opslaan, see the feedback; then reload
+the page and see everything restored from the answer file. A screenshot is always kept in
+tests/artefacten/oefening-doelbouwer.png.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ARTEFACTEN, BIN, ROOT, omgeving
+
+NOTEBOOK = ROOT / "notebooks" / "doelen-formuleren-peter.ipynb"
+VOILA_INSTELLINGEN = ROOT / "notebooks" / "voila.json"
+SCREENSHOT = ARTEFACTEN / "oefening-doelbouwer.png"
+VAAG = "Ik wil me beter voelen"
+DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
+# Voilà's page template links Font Awesome on a CDN; Voilà bundles the font itself.
+VOILA_CDN_ONSCHADELIJK = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@"
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def voila(tmp_path):
+    map_ = tmp_path / "oefeningen"
+    map_.mkdir()
+    shutil.copy2(NOTEBOOK, map_)
+    shutil.copy2(VOILA_INSTELLINGEN, map_)
+    poort = _vrije_poort()
+    env = omgeving()
+    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
+    log = (tmp_path / "voila.log").open("w")
+    proces = subprocess.Popen(
+        [BIN / "voila", ".", "--Voila.ip=127.0.0.1", f"--port={poort}", "--no-browser"],
+        cwd=map_, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        for _ in range(300):
+            if proces.poll() is not None:
+                pytest.fail(f"Voilà stopte meteen:\n{(tmp_path / 'voila.log').read_text()}")
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("Voilà start niet binnen 30 s")
+        yield url, map_
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+            proces.wait()
+        log.close()
+
+
+def _open(pagina, url):
+    pagina.goto(f"{url}/voila/render/{NOTEBOOK.name}", wait_until="load")
+    doel = pagina.get_by_title("Het doel, in de woorden van Peter")
+    doel.wait_for(timeout=60_000)
+    return doel
+
+
+@pytest.mark.browser
+def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
+    url, map_ = voila
+    begin = time.monotonic()
+    try:
+        doel = _open(pagina, url)
+        assert "oefening(" not in pagina.content()  # Voilà strips the code
+        assert pagina.get_by_text("Nog niet opgeslagen.").first.is_visible()
+
+        # Typing: the checker's hints follow after a pause, in the kernel.
+        doel.click()
+        doel.press_sequentially(VAAG, delay=20)
+        pagina.get_by_text("✘ concreet").wait_for(timeout=15_000)
+        assert pagina.get_by_text("✔ eigen regie").is_visible()
+        doel.fill("")
+        doel.press_sequentially(DOEL, delay=10)
+        pagina.get_by_text("✔ concreet").wait_for(timeout=15_000)
+        for criterium in ("meetbaar", "tijdgebonden", "positief", "eigen regie"):
+            assert pagina.get_by_text(f"✔ {criterium}").is_visible()
+        assert not pagina.get_by_text("✘ concreet").is_visible()
+
+        # The rest of the plan, with the keyboard where a learner would use it.
+        pagina.get_by_title("Over welk levensdomein gaat het doel?").select_option(label="Financiën")
+        pagina.get_by_title("De eerste kleine stap").fill("Morgen zoek ik mijn paspoort op.")
+        pagina.get_by_title("Wat doet Peter?").fill("Peter belt de gemeente.")
+        pagina.get_by_title("Wat doe jij (Ruben)?").fill("Ruben gaat mee naar de afspraak.")
+        belang = pagina.get_by_title("Hoe belangrijk vindt Peter dit doel?")
+        belang.focus()
+        # Nothing chosen yet (index −1); then "kies een score", 0, 1, ... 9: one key at a time.
+        for stap in range(0, 11):
+            belang.press("ArrowDown")
+            belang.evaluate("(s, w) => new Promise((klaar, mis) => { const t = Date.now();"
+                            " (function kijk() { if (s.selectedIndex === w) klaar();"
+                            " else if (Date.now() - t > 5000) mis(new Error('index ' + s.selectedIndex));"
+                            " else setTimeout(kijk, 20); })(); })", stap)
+        pagina.get_by_title("Hoe haalbaar vindt Peter dit doel?").select_option(label="7")
+        pagina.get_by_text("Ja, we zijn het eens over dit doel").click()
+        pagina.get_by_text("Je antwoord is veranderd en nog niet opgeslagen").first.wait_for(timeout=10_000)
+
+        pagina.get_by_role("button", name="Opslaan").first.click()
+        pagina.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=15_000)
+        tekst = pagina.inner_text("body")
+        assert "Je doel voldoet aan 5 van de 5 criteria." in tekst
+        assert "Je plan is compleet." in tekst
+        opgeslagen = json.loads((map_ / "antwoorden.json").read_text(encoding="utf-8"))
+        waarde = opgeslagen["antwoorden"]["doelbouwer-peter-oefenen"]["waarde"]
+        assert (waarde["doel"], waarde["domein"], waarde["belang"], waarde["haalbaar"],
+                waarde["afgesproken"]) == (DOEL, "Financiën", 9, 7, True)
+
+        # Reload: everything comes back from the answer file, hints included.
+        pagina.reload(wait_until="load")
+        doel = pagina.get_by_title("Het doel, in de woorden van Peter")
+        doel.wait_for(timeout=60_000)
+        pagina.get_by_text("Je opgeslagen antwoord staat weer klaar.").first.wait_for(timeout=15_000)
+        assert doel.input_value() == DOEL
+        assert pagina.get_by_title("Over welk levensdomein gaat het doel?").evaluate(
+            "s => s.options[s.selectedIndex].text") == "Financiën"
+        assert pagina.get_by_title("Wat doet Peter?").input_value() == "Peter belt de gemeente."
+        assert pagina.get_by_text("✔ concreet").is_visible()
+
+        blokkade = [u for u in pagina.netwerk.geblokkeerd if not u.startswith(VOILA_CDN_ONSCHADELIJK)]
+        assert blokkade == [], f"verzoeken naar een andere host: {blokkade}"
+        assert not [r for r in pagina.console_regels if r.startswith("[pageerror]")]
+    finally:
+        print(f"\nDoelbouwer in Voilà: {time.monotonic() - begin:.1f} s")
+        hoogte = pagina.evaluate("() => Math.max(...Array.from(document.querySelectorAll('body, body *'))"
+                                 ".map(e => e.scrollHeight))")
+        pagina.set_viewport_size({"width": 1280, "height": min(max(hoogte, 800), 8000)})
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        pagina.screenshot(path=str(SCREENSHOT), full_page=True)
