@@ -118,9 +118,12 @@ class Casus(_Strikt):
     wat_hielp: tuple[Onderdeel, ...] = field(metadata=VERPLICHT)
     tijdlijn: tuple[Moment, ...] = ()
     fragmenten: tuple[Fragment, ...] = ()
+    # Short statements the course wrote for exercises (recognising working elements), in the
+    # people's own voice; not shown in the chapter. Always herkomst: cursus.
+    uitspraken: tuple[Citaat, ...] = ()
 
     def citaat(self, citaat_id: str) -> Citaat:
-        for c in self.citaten:
+        for c in (*self.citaten, *self.uitspraken):
             if c.id == citaat_id:
                 return c
         raise KeyError(citaat_id)

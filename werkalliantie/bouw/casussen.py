@@ -19,7 +19,11 @@ def lees_casusbestand(pad: Path) -> Casus:
     casus = valideer(Casus, ruw, pad)
     if casus.id != pad.stem:
         raise veldfout(pad, "id", f"'{casus.id}' moet gelijk zijn aan de bestandsnaam ('{pad.stem}')")
-    uniek(pad, "citaten", [c.id for c in casus.citaten])
+    uniek(pad, "citaten", [c.id for c in (*casus.citaten, *casus.uitspraken)])
+    for i, u in enumerate(casus.uitspraken, start=1):
+        if u.herkomst != "cursus":
+            raise veldfout(pad, f"uitspraken[{i}].herkomst", "een uitspraak voor een oefening is "
+                           "altijd van de cursus (herkomst: cursus)")
     uniek(pad, "fragmenten", [f.id for f in casus.fragmenten])
     for i, c in enumerate(casus.citaten, start=1):
         if c.herkomst == "rapport" and not c.pagina:

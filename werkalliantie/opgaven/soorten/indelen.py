@@ -169,7 +169,8 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
         elif item.citaat is not None:
             casus, _, citaat = item.citaat.partition("/")
             casussen = alle_casussen()
-            if casus not in casussen or citaat not in {c.id for c in casussen[casus].citaten}:
+            bekend = {c.id for c in (*casussen[casus].citaten, *casussen[casus].uitspraken)} if casus in casussen else set()
+            if citaat not in bekend:
                 problemen.append((f"opties.items[{n}].citaat",
                                   f"'{item.citaat}' is geen citaat in data/casussen/"))
     if sleutel is not None:
