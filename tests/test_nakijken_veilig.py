@@ -44,6 +44,10 @@ OPDRACHTEN = [
                      "zwakste": "band", "bewijs": [8, 9]}})),
     Corpusopdracht("sessies-volgen", modelantwoord("sessies-volgen"), antwoorden({
         "sessies-sem": {"daling": 2, "hoger": "gelijk", "onder": [9, 10], "groei": 10}})),
+    # indelen; meerkeuze; doelherkennen and doeltekst; doelbouwer and gasscore; invullen
+    *(Corpusopdracht(o, modelantwoord(o)) for o in (
+        "werkzame-elementen", "juiste-match", "doelen-herkennen", "doelen-formuleren-denise",
+        "zorg-voor-jezelf")),
 ]
 SLECHT = [s for s in INLEVERINGEN if not s.startswith(("a-", "z-"))]
 
