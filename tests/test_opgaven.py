@@ -329,4 +329,5 @@ def test_indelen_een_categorie_en_meer_categorieen():
     assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": ["leefwereld", "systeemwereld"]},
                     sleutel).punten == 4
     assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": ["systeemwereld"]}, sleutel).punten == 3
-    assert nakijken(meer, {"dochters": [], "termijn": []}, sleutel).punten == 1
+    assert nakijken(meer, {"dochters": [], "termijn": []}, sleutel).punten == 0  # nothing ticked
+    assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": []}, sleutel).punten == 2

@@ -23,7 +23,7 @@ DEEL = "indeling"
 UITLEG_DOCENT = (
     "Bij één categorie per uitspraak: punten naar het deel van de uitspraken dat goed is "
     "ingedeeld. Bij meer categorieën telt elke keuze per uitspraak en categorie (past wel of "
-    "past niet). Punten in halve punten.")
+    "past niet); een uitspraak zonder vinkje telt als fout. Punten in halve punten.")
 
 @dataclass(frozen=True)
 class Item:
@@ -107,7 +107,10 @@ def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
         juist = frozenset(sleutel.indeling[item.id])
         gekozen = keuzes.get(item.id, frozenset())
         goed_items += gekozen == juist
-        goed_besluiten += sum((c in gekozen) == (c in juist) for c in categorieen)
+        # An item with nothing ticked is not answered (every item fits at least one
+        # category): it earns nothing, so an empty answer never earns points.
+        if gekozen:
+            goed_besluiten += sum((c in gekozen) == (c in juist) for c in categorieen)
         regel = f"{n}. Het antwoordmodel: {_namen(opgave, juist)}."
         if item.id in sleutel.uitleg:
             regel += f" {sleutel.uitleg[item.id]}"
@@ -177,7 +180,8 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
         if set(sleutel.indeling) != set(items):
             problemen.append(("sleutel.indeling", "geef elke uitspraak precies één keer een indeling"))
         for item_id, gekozen in sleutel.indeling.items():
-            if not set(gekozen) <= categorieen or (not opgave.opties.meer and len(gekozen) != 1):
+            if (not gekozen or not set(gekozen) <= categorieen
+                    or (not opgave.opties.meer and len(gekozen) != 1)):
                 problemen.append((f"sleutel.indeling.{item_id}",
                                   "kies bestaande categorieën (één, of meer als meer: true)"))
         if not set(sleutel.uitleg) <= set(items):
