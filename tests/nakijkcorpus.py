@@ -405,6 +405,24 @@ def modelantwoord(opdracht: str) -> Callable[[Path, Path], None]:
     return schrijf
 
 
+def leeg_opgeslagen(opdracht: str) -> Callable[[Path, Path], None]:
+    """The answer file as the widgets save it when a learner clicks Opslaan without
+    answering: a wrong (zero-point) answer of the right shape, for any kind."""
+    def schrijf(map_: Path, cursus: Path) -> None:
+        from werkalliantie.antwoorden import Antwoordenbestand
+        from werkalliantie.opgaven import laad_opgave, onderdelen
+        from werkalliantie.opgaven.model import alle_opdrachten
+        from werkalliantie.widgets import Opgavewidget
+
+        waarden = {}
+        for vraag in alle_opdrachten()[opdracht].opgaven:
+            opgave = laad_opgave(vraag)
+            if not all(d.handmatig for d in onderdelen(opgave)):
+                waarden[vraag] = Opgavewidget(opgave, met_sleutel=False, map=map_).antwoord
+        Antwoordenbestand(map_).bewaar_meerdere(waarden)
+    return schrijf
+
+
 def antwoorden(waarden: dict) -> Callable[[Path, Path], None]:
     """An answer file with these answers (question id: value), saved by the answer store."""
     def schrijf(map_: Path, cursus: Path) -> None:

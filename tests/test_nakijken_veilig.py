@@ -27,7 +27,8 @@ import nbformat
 import pytest
 from conftest import BIN, ROOT, omgeving
 from nakijkcorpus import INLEVERINGEN, KANARIE, TOEGEVOEGD, VALSSPEELCELLEN, Corpusopdracht
-from nakijkcorpus import antwoorden, draai_corpus, export, modelantwoord
+from nakijkcorpus import KANARIEVELDEN, antwoorden, draai_corpus, export, leeg_opgeslagen
+from nakijkcorpus import modelantwoord
 
 from werkalliantie.antwoorden import Antwoordenbestand
 from werkalliantie.nakijken.inlevering import NIET_NAGEKEKEN
@@ -44,10 +45,13 @@ OPDRACHTEN = [
                      "zwakste": "band", "bewijs": [8, 9]}})),
     Corpusopdracht("sessies-volgen", modelantwoord("sessies-volgen"), antwoorden({
         "sessies-sem": {"daling": 2, "hoger": "gelijk", "onder": [9, 10], "groei": 10}})),
-    # indelen; meerkeuze; doelherkennen and doeltekst; doelbouwer and gasscore; invullen
-    *(Corpusopdracht(o, modelantwoord(o)) for o in (
-        "werkzame-elementen", "juiste-match", "doelen-herkennen", "doelen-formuleren-denise",
-        "zorg-voor-jezelf")),
+    # indelen; meerkeuze; doelbouwer and gasscore; invullen: wrong is what the widgets save
+    # when nothing is answered
+    *(Corpusopdracht(o, modelantwoord(o), leeg_opgeslagen(o)) for o in (
+        "werkzame-elementen", "juiste-match", "doelen-formuleren-denise", "zorg-voor-jezelf")),
+    # doelherkennen and doeltekst: the right goal IS the key's example, so no canary there
+    Corpusopdracht("doelen-herkennen", modelantwoord("doelen-herkennen"),
+                   leeg_opgeslagen("doelen-herkennen"), KANARIEVELDEN - {"voorbeeld"}),
 ]
 SLECHT = [s for s in INLEVERINGEN if not s.startswith(("a-", "z-"))]
 

@@ -58,10 +58,12 @@ STAPPEN: tuple[Stap, ...] = (
          f"hieronder bij [Inleveringen uit een leeromgeving](#leeromgeving)."),
     Stap("nakijken", "Automatisch nakijken",
          f"nbgrader autograde {OPDRACHT}",
-         "nbgrader voert het notebook van elke student opnieuw uit. De verborgen toetsen "
-         "lezen het antwoordbestand van de student en het antwoordmodel uit de map "
-         "`sleutels/`. Een ontbrekend of beschadigd antwoordbestand geeft 0 punten met een "
-         "melding; het nakijken gaat gewoon door. Reken op ongeveer 2 seconden per student."),
+         "nbgrader voert van elke student alleen de cellen van de opdracht opnieuw uit. De "
+         "verborgen toetsen lezen het antwoordbestand van de student en het antwoordmodel uit "
+         "de map `sleutels/`. Een ontbrekend of beschadigd antwoordbestand geeft 0 punten met "
+         "een melding; het nakijken gaat gewoon door. Wat er mis was met een inlevering, staat "
+         "daarna in `nakijkrapport.md` in de cursusmap. Reken op ongeveer 2 seconden per "
+         "student."),
     Stap("handmatig", "Met de hand nakijken",
          "jupyter lab",
          "Open in JupyterLab het menu *Nbgrader* en kies *Formgrader*. Onder *Manage "

@@ -1,4 +1,5 @@
-"""Issue 11's assignments through the real nbgrader commands, in ONE autograde run.
+"""Every assignment of the course through the real nbgrader commands, in ONE autograde run
+(issues 10 and 11: each new assignment is graded right, empty and damaged).
 
 A temporary course folder (a copy of exercises/ without generated folders); the source
 notebooks made from the records as `make opdrachten` makes them; then the real commands:
@@ -34,12 +35,11 @@ from werkalliantie.nakijken.toets import BESCHADIGD
 from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.model import alle_opdrachten
 
-OPDRACHTEN = ["doelen-herkennen", "doelen-formuleren-denise", "doelen-formuleren-peter",
-              "doelen-formuleren-matthias", "doelen-formuleren-nuestra", "juiste-match",
-              "leefwereld-systeemwereld", "zelfregie-volgen", "zorg-voor-jezelf"]
+OPDRACHTEN = list(alle_opdrachten())
 STUDENTEN = ("goed", "leeg", "beschadigd")
 GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
+               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
 OPEN_ANTWOORD = "Mijn uitleg bij deze vraag, in een paar zinnen."
 
 
