@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving boek opdrachten test oefenen pins
+.PHONY: cursus omgeving hubomgeving boek opdrachten test oefenen pins
 
 ## Set everything up and build the course: the book and the student versions.
 cursus: omgeving boek opdrachten
@@ -16,6 +16,23 @@ omgeving: $(VENV)/.geinstalleerd node_modules/.geinstalleerd
 $(VENV)/.geinstalleerd: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## The environment a shared JupyterHub runs for every user (deploy/hub/LEESMIJ.md): the
+## system's own Python, which every user account may run (.venv's Python may live in a
+## home folder that others cannot open), with the same pins. The package is linked
+## (-e) until the course data is package data (issue 9's bundle); then `pip install .`,
+## as the guide says, so that a hub holds no checkout with the graded keys.
+HUBPYTHON ?= /usr/bin/python3
+HUBOMGEVING := .venv-hub
+hubomgeving: $(HUBOMGEVING)/.geinstalleerd
+
+$(HUBOMGEVING)/.geinstalleerd: requirements.txt pyproject.toml deploy/hub/jupyterlab/werkalliantie.json
+	rm -rf $(HUBOMGEVING) && $(HUBPYTHON) -m venv $(HUBOMGEVING)
+	sed '/^-e /d' requirements.txt | $(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check -r /dev/stdin
+	$(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	install -D -m 644 deploy/hub/jupyterlab/werkalliantie.json \
+	  $(HUBOMGEVING)/share/jupyter/lab/settings/overrides.d/werkalliantie.json
 	touch $@
 
 node_modules/.geinstalleerd: package.json package-lock.json
@@ -30,12 +47,17 @@ boek: omgeving
 opdrachten: omgeving
 	$(BIN)/python -m werkalliantie.opdrachten
 
-## Every test. Installs what a fresh machine lacks (Chromium from Debian's packages).
-test: omgeving
+## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
+## packages; the hub test starts its own temporary PostgreSQL).
+test: omgeving hubomgeving
 	@command -v chromium >/dev/null || { \
 	  echo "Chromium installeren voor de browsertests..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "PostgreSQL installeren voor de hubtest..."; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq postgresql >/dev/null; }
 	$(BIN)/pytest
 
 ## Open the practice exercises for a learner, with no code visible.

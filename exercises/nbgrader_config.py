@@ -12,7 +12,10 @@ CURSUSMAP = Path(__file__).resolve().parent
 c.CourseDirectory.course_id = "werkalliantie"
 c.CourseDirectory.root = str(CURSUSMAP)
 # Op één computer: SQLite. Met de timeout wacht een tweede nakijkproces op het slot.
-c.CourseDirectory.db_url = f"sqlite:///{CURSUSMAP / 'gradebook.db'}?timeout=30"
+# Op een gedeelde JupyterHub geeft de hub het adres van het cijferboek in PostgreSQL mee
+# (deploy/hub/). Het wachtwoord staat daar in ~/.pgpass van het cursusaccount.
+c.CourseDirectory.db_url = (os.environ.get("WERKALLIANTIE_CIJFERBOEK")
+                            or f"sqlite:///{CURSUSMAP / 'gradebook.db'}?timeout=30")
 # Nooit Python-bestanden of een map met sleutels uit een inlevering overnemen: de kernel
 # zou anders een meegestuurd pakket 'werkalliantie' of een eigen sleutel gebruiken.
 c.CourseDirectory.ignore = [
