@@ -661,6 +661,8 @@ def ronde(klas, chromium) -> Ronde:
         menubalk = beantwoord_in_de_browser(chromium, klas.hub, student, ANTWOORDEN[rol])
         opgeslagen[rol] = json.loads(
             student.lees(f"{CURSUS}/{OPDRACHT}/antwoorden.json")["content"])
+        if rol == INDRINGER:
+            voeg_een_eigen_cel_toe(student, INDRINGERSCEL)
         assert student.nbgrader("submit")["success"]
         fase(f"{rol}: beantwoord in de browser en ingeleverd")
 
@@ -690,10 +692,24 @@ def test_cijfers_staan_in_postgresql(klas, ronde):
     assert ronde.punten == {klas.studenten[rol].naam: p for rol, p in PUNTEN.items()}
 
 
-def test_studenten_halen_hun_feedback_op(ronde):
+def test_studenten_halen_hun_feedback_op(klas, ronde):
     for rol, html in ronde.feedback.items():
         assert f"Score: {PUNTEN[rol]} / {MAX_PUNTEN}" in html, rol
         assert "Doelen: jouw score is" in html, rol
+        if rol != INDRINGER:
+            assert not _geheimen_in(klas, html), rol
+
+
+@pytest.mark.xfail(NAKIJKCOMMANDO.startswith("nbgrader autograde"), strict=True,
+                   reason="plain nbgrader autograde runs a cell the student added, as the "
+                          "course account; the course's grading (issues 9 and 12) runs only "
+                          "the course's cells")
+def test_een_eigen_cel_van_een_student_lekt_niets_bij_het_nakijken(klas, ronde):
+    """A student adds a code cell that prints the key and the gradebook's password. The
+    grading runs as the course account, which can read both; what it returns to the
+    student (the feedback) must hold neither."""
+    html = ronde.feedback[INDRINGER]
+    assert not _geheimen_in(klas, html)
 
 
 PROBEER = """
@@ -785,6 +801,41 @@ def test_reservekopie_van_het_cijferboek(klas, ronde, tmp_path):
     _draai(_pg_bin() / "pg_restore", *verbinding, "--no-owner", "--dbname=herstel", kopie,
            env=env)
     assert punten_in_het_cijferboek(klas, database="herstel") == ronde.punten
+
+
+# --- A student who tries to use the grading run -------------------------------------------
+
+INDRINGER = "student3"
+# Autograde runs in <cursusmap>/autograded/<student>/<opdracht>/, as the course account.
+INDRINGERSCEL = """import os, pathlib
+for pad in [os.environ.get("WERKALLIANTIE_SLEUTELS", "../../../sleutels") + "/denise-b.yaml",
+            os.path.expanduser("~/.pgpass")]:
+    try:
+        print(pathlib.Path(pad).read_text())
+    except OSError as fout:
+        print(type(fout).__name__)
+"""
+
+
+def voeg_een_eigen_cel_toe(student: Gebruiker, bron: str) -> None:
+    """Adds a code cell after the widget cell, through the student's own contents API."""
+    model = student.lees(NOTEBOOK)
+    cellen = model["content"]["cells"]
+    cellen.insert(2, {"cell_type": "code", "execution_count": None, "metadata": {},
+                      "outputs": [], "source": bron})
+    r = requests.put(f"{student.hub.url}{student.server}/api/contents/{NOTEBOOK}",
+                     headers=student.headers, timeout=60,
+                     json={"type": "notebook", "format": "json", "content": model["content"]})
+    assert r.ok, (r.status_code, r.text)
+
+
+def _geheimen_in(klas: Klas, html: str) -> list[str]:
+    """Lines of the graded key or of the gradebook's password that show in ``html``."""
+    import html as html_
+    tekst = html_.unescape(html)
+    sleutel = (klas.cursusmap / "sleutels" / "denise-b.yaml").read_text().splitlines()
+    geheimen = [max(sleutel, key=len).strip(), klas.boek.wachtwoord]
+    return [g for g in geheimen if g in tekst]
 
 
 # --- The student's browser: JupyterLab on the hub -------------------------------------------
