@@ -44,7 +44,7 @@ import pytest
 import requests
 import websocket
 
-from conftest import ARTEFACTEN, CHROMIUM, CHROMIUM_FLAGS, ROOT, Netwerkbewaker
+from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
 from werkalliantie.alliantie import vragenlijst
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.browser]
@@ -163,6 +163,7 @@ class Wereld:
 
     def opruimen(self) -> None:
         fouten = []
+        proxy = _pid_uit(self.map / "hub" / "proxy.pid", "configurable-http-proxy")
         if self.hub is not None and self.hub.poll() is None:
             self.hub.terminate()  # the hub stops the servers, the course server and the proxy
             try:
@@ -170,7 +171,8 @@ class Wereld:
             except subprocess.TimeoutExpired:
                 self.hub.kill()
                 self.hub.wait()
-        _stop_proxy(self.map / "hub")
+        if proxy is not None:  # it may wait for open connections: end it
+            _stop_pid(proxy)
         for account in self.accounts:
             _stop_processen_van(account)
         if self.pg_data is not None and (self.pg_data / "postmaster.pid").exists():
@@ -188,10 +190,25 @@ class Wereld:
         assert not fouten, fouten
 
 
-def _stop_proxy(hubmap: Path) -> None:
-    pidbestand = hubmap / "proxy.pid"
-    with contextlib.suppress(FileNotFoundError, ValueError, ProcessLookupError):
-        os.kill(int(pidbestand.read_text()), signal.SIGTERM)
+def _pid_uit(pidbestand: Path, kenmerk: str) -> int | None:
+    """The pid a pid file names, if that process's command line holds ``kenmerk`` (a pid
+    file left behind may name some other process by now)."""
+    try:
+        pid = int(pidbestand.read_text())
+        opdracht = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except (OSError, ValueError):
+        return None
+    return pid if kenmerk in opdracht else None
+
+
+def _stop_pid(pid: int) -> None:
+    """SIGTERM, up to 10 s to end, then SIGKILL: for a process this module started."""
+    for sein in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sein)
+        with contextlib.suppress(AssertionError):
+            _wacht(lambda: not _leeft(pid), 10, f"proces {pid} stopt")
+            return
 
 
 def _ruim_oude_runs_op() -> None:
@@ -205,8 +222,11 @@ def _ruim_oude_runs_op() -> None:
             continue  # a run still going (another worktree): leave it alone
         id_ = map_.name.removeprefix(f"werkalliantie-hubtest-{VOORVOEGSEL}").split("-")[0]
         wereld = Wereld(id_, map_, pg_data=map_ / "pg")
-        with contextlib.suppress(FileNotFoundError, ValueError, ProcessLookupError):
-            os.kill(int((map_ / "hub" / "jupyterhub.pid").read_text()), signal.SIGTERM)
+        for pidbestand, kenmerk in [("jupyterhub.pid", str(map_)),
+                                    ("proxy.pid", "configurable-http-proxy")]:
+            pid = _pid_uit(map_ / "hub" / pidbestand, kenmerk)
+            if pid is not None:
+                _stop_pid(pid)
         wereld.accounts = sorted(p.pw_name for p in pwd.getpwall()
                                  if p.pw_name.startswith(wereld.voorvoegsel + "-"))
         with contextlib.suppress(KeyError):
@@ -261,7 +281,8 @@ def start_postgres(wereld: Wereld) -> Cijferboek:
     log = wereld.map / "postgres.log"
     log.touch()
     os.chown(log, postgres.pw_uid, postgres.pw_gid)
-    _draai("runuser", "-u", "postgres", "--", pg / "pg_ctl", "-D", data, "-l", log, "-w", "-t", "60", "start", cwd="/")
+    _draai("runuser", "-u", "postgres", "--", pg / "pg_ctl", "-D", data, "-l", log,
+           "-w", "-t", "60", "start", cwd="/")
     from psycopg import sql
     with boek.verbind("postgres") as db:
         db.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
@@ -306,8 +327,7 @@ def maak_klas(wereld: Wereld, namen: list[str]) -> None:
             schrijver.writerow([naam, "Test", naam, ""])
     wereld.groepen.insert(0, wereld.voorvoegsel)
     wereld.accounts.extend(namen)
-    _draai(HUBOMGEVING / "bin" / "python", DEPLOY / "klas_toevoegen.py", lijst,
-           "--groep", wereld.voorvoegsel)
+    _draai("python3", DEPLOY / "klas_toevoegen.py", lijst, "--groep", wereld.voorvoegsel)
     for naam in namen:
         assert os.stat(pwd.getpwnam(naam).pw_dir).st_mode & 0o777 == 0o700
 
