@@ -48,13 +48,15 @@ opdrachten: omgeving
 	$(BIN)/python -m werkalliantie.opdrachten
 
 ## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
-## packages; the hub test starts its own temporary PostgreSQL).
-test: omgeving hubomgeving
+## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)
+## runs in the hub's own environment.
+TESTOMGEVINGEN := omgeving $(if $(filter Linux,$(shell uname -s)),hubomgeving)
+test: $(TESTOMGEVINGEN)
 	@command -v chromium >/dev/null || { \
 	  echo "Chromium installeren voor de browsertests..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	@[ "$$(uname -s)" != Linux ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  echo "PostgreSQL installeren voor de hubtest..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq postgresql >/dev/null; }

@@ -79,7 +79,8 @@ def voeg_toe(regel: dict[str, str], groep: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("klas", type=Path, help="CSV met de kolommen id, first_name, last_name, email")
+    parser.add_argument("klas", type=Path,
+                        help="CSV met de kolommen id, first_name, last_name, email")
     parser.add_argument("--groep", default="werkalliantie",
                         help="de toegangsgroep van de hub (hub.toml: toegangsgroep)")
     args = parser.parse_args(argv)
