@@ -72,8 +72,7 @@ def test_formgrader_alleen_in_de_cursusserver():
         server = json.loads((map_ / "jupyter_server_config.d" / "werkalliantie.json").read_text())
         lab = json.loads((map_ / "labconfig" / "page_config.json").read_text())
         aan = server["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"]
-        return (aan,
-                lab["disabledExtensions"]["@jupyter/nbgrader:formgrader"])
+        return aan, lab["disabledExtensions"]["@jupyter/nbgrader:formgrader"]
     assert uit(DEPLOY / "jupyter") == (False, True)
     assert uit(DEPLOY / "jupyter-cursus") == (True, False)
 
