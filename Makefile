@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving gegevens boek pdf site site-open opdrachten test oefenen pins
+.PHONY: cursus omgeving hubomgeving gegevens boek pdf site site-open opdrachten test oefenen pins
 
 ## Set everything up and build the course: the book with its in-browser practice area, and
 ## the student versions.
@@ -18,6 +18,25 @@ $(VENV)/.geinstalleerd: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m werkalliantie.jupyterlab
+	touch $@
+
+## The environment a shared JupyterHub runs for every user (deploy/hub/LEESMIJ.md): the
+## system's own Python, which every user account may run (.venv's Python may live in a
+## home folder that others cannot open), with the same pins. The package is linked
+## as a built package (with the course data inside it: issue 9's bundle), never linked to
+## this checkout, so that a hub holds no checkout with the graded keys.
+HUBPYTHON ?= /usr/bin/python3
+HUBOMGEVING := .venv-hub
+hubomgeving: $(HUBOMGEVING)/.geinstalleerd
+
+$(HUBOMGEVING)/.geinstalleerd: requirements.txt pyproject.toml deploy/hub/jupyterlab/werkalliantie.json \
+  $(shell find werkalliantie data -type f -not -path '*/__pycache__/*' -not -path '*/_bundel/*')
+	rm -rf $(HUBOMGEVING) && $(HUBPYTHON) -m venv $(HUBOMGEVING)
+	sed '/^-e /d' requirements.txt | $(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check -r /dev/stdin
+	$(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check --no-deps .
+	install -D -m 644 deploy/hub/jupyterlab/werkalliantie.json \
+	  $(HUBOMGEVING)/share/jupyter/lab/settings/overrides.d/werkalliantie.json
+	$(HUBOMGEVING)/bin/python -m werkalliantie.jupyterlab $(HUBOMGEVING)/share/jupyter/lab/settings
 	touch $@
 
 node_modules/.geinstalleerd: package.json package-lock.json
@@ -53,12 +72,19 @@ site-open:
 opdrachten: gegevens
 	$(BIN)/python -m werkalliantie.nakijken.klaarzetten
 
-## Every test. Installs what a fresh machine lacks (Chromium from Debian's packages).
-test: gegevens
+## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
+## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)
+## runs in the hub's own environment.
+TESTOMGEVINGEN := gegevens $(if $(filter Linux,$(shell uname -s)),hubomgeving)
+test: $(TESTOMGEVINGEN)
 	@command -v chromium >/dev/null || { \
 	  echo "Chromium installeren voor de browsertests..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+	@[ "$$(uname -s)" != Linux ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "PostgreSQL installeren voor de hubtest..."; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq postgresql >/dev/null; }
 	$(BIN)/pytest
 
 ## Open the practice exercises for a learner, with no code visible.

@@ -3,6 +3,7 @@
 # je werkt. Alle paden gaan uit van de plek van dit bestand. Een kopie van de map (een
 # test, een andere computer) werkt dus zonder aanpassingen.
 # Dit bestand stelt alleen in: het verandert niets aan de omgeving van het proces.
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (nbgrader geeft get_config mee als het dit bestand leest)
@@ -12,7 +13,10 @@ CURSUSMAP = Path(__file__).resolve().parent
 c.CourseDirectory.course_id = "werkalliantie"
 c.CourseDirectory.root = str(CURSUSMAP)
 # Op één computer: SQLite. Met de timeout wacht een tweede nakijkproces op het slot.
-c.CourseDirectory.db_url = f"sqlite:///{CURSUSMAP / 'gradebook.db'}?timeout=30"
+# Op een gedeelde JupyterHub geeft de hub het adres van het cijferboek in PostgreSQL mee
+# (deploy/hub/). Het wachtwoord staat daar in ~/.pgpass van het cursusaccount.
+c.CourseDirectory.db_url = (os.environ.get("WERKALLIANTIE_CIJFERBOEK")
+                            or f"sqlite:///{CURSUSMAP / 'gradebook.db'}?timeout=30")
 # Bestanden die nbgrader nergens kopieert (ook niet bij het maken van de studentversie).
 # Dit is een extra slot; wat bij het nakijken in autograded/ komt, bepaalt de vaste lijst
 # hieronder (ControleerInlevering).
