@@ -340,7 +340,9 @@ class MaakOnschadelijk(MaakUitvoerOnschadelijk):
 
 class RuimFeedbackOp(NbGraderPreprocessor):
     """First in ``GenerateFeedback.preprocessors``: ``feedback/<student>/<opdracht>/``
-    keeps only the feedback pages (nbgrader copies every other file from autograded/)."""
+    keeps only the feedback pages (nbgrader copies every other file from autograded/), and
+    nbgrader's own ``timestamp.txt`` and ``submission_secret.txt``, which its exchange needs
+    to release the feedback."""
 
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
@@ -350,6 +352,9 @@ class RuimFeedbackOp(NbGraderPreprocessor):
             paginas = {f"{n.name}.html" for n in gb.find_assignment(info["assignment"]).notebooks}
         if map_.is_dir():
             for pad in list(map_.iterdir()):
-                if pad.name not in paginas or pad.is_symlink() or not pad.is_file():
+                van_nbgrader = (pad.name in inlevering.NBGRADER_BESTANDEN
+                                and pad.stat(follow_symlinks=False).st_size <= 200)
+                if ((pad.name not in paginas and not van_nbgrader) or pad.is_symlink()
+                        or not pad.is_file()):
                     inlevering._verwijder(pad)
         return nb, resources

@@ -442,6 +442,8 @@ def dichte_versie(cursus: list[Cursuscel], kernelspec: dict | None, reden: Meldi
 
 # --- Files: the allow-list ---------------------------------------------------------------
 
+NBGRADER_BESTANDEN = ("timestamp.txt", "submission_secret.txt")
+
 def snoei(autograded: Path, ingeleverd: Path, notebooks: Iterable[str],
           cursusbestanden: Iterable[str]) -> list[Melding]:
     """Remove from ``autograded`` everything that is not on the allow-list.
@@ -454,6 +456,12 @@ def snoei(autograded: Path, ingeleverd: Path, notebooks: Iterable[str],
     """
     meldingen: list[Melding] = []
     toegestaan = {f"{n}.ipynb" for n in notebooks} | set(cursusbestanden)
+    # nbgrader's own records of the hand-in (when, and the secret that names the feedback):
+    # its exchange needs them to release the feedback. One short line each, never run,
+    # never shown as HTML.
+    for naam in NBGRADER_BESTANDEN:
+        if _geen_gewoon_bestand(autograded / naam, 200) is None:
+            toegestaan.add(naam)
     mappen = {str(Path(p).parent) for p in cursusbestanden}
     mappen |= {str(p) for m in list(mappen) for p in Path(m).parents}
     verwijderd: list[str] = []
