@@ -90,10 +90,10 @@ test: $(TESTOMGEVINGEN)
 ## Open the practice exercises for a learner, with no code visible.
 # Voilà (not JupyterLab, which only collapses code) on this computer only, listing the
 # exercises in notebooks/; it reads its settings from notebooks/voila.json (widgets only).
-# Voilà's page templates are overridden by voila/templates/werkalliantie (Dutch list page,
+# Voilà's page templates are overridden by share/jupyter/voila/templates/werkalliantie (Dutch list page,
 # no Font Awesome from a CDN), found through JUPYTER_PATH.
 oefenen: gegevens
-	cd notebooks && JUPYTER_PATH=$(CURDIR)/voila$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
+	cd notebooks && JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
 	  $(BIN)/voila . --Voila.ip=127.0.0.1
 
 ## Re-pin requirements.txt after a change to requirements.in.

@@ -160,6 +160,7 @@ def _omgeving(werkmap: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env["JUPYTER_RUNTIME_DIR"] = str(werkmap / "runtime")
+    env["JUPYTER_PATH"] = str(ROOT / "share" / "jupyter")  # the course's Voilà template, as `make oefenen`
     return env
 
 
