@@ -32,6 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
+from traitlets import Unicode
 
 ANTWOORDBESTANDEN = ("antwoorden.json", "antwoorden.vorige.json")
 
@@ -93,7 +94,8 @@ class Klaslijst:
         return self._op_lms.get(lms_id)
 
 
-def herken(pad: str, klaslijst: Klaslijst, verwacht: set[str]) -> dict | None:
+def herken(pad: str, klaslijst: Klaslijst, verwacht: set[str],
+           tijdzone: str = "Europe/Amsterdam") -> dict | None:
     """Whose file ``pad`` is, by the LMS layouts above; None when no layout fits."""
     onderdelen = Path(pad).parts
     naam = onderdelen[-1]
@@ -107,7 +109,8 @@ def herken(pad: str, klaslijst: Klaslijst, verwacht: set[str]) -> dict | None:
     elif m := BRIGHTSPACE.match(naam):
         student = klaslijst.op_naam(m["naam"])
         try:
-            tijd = datetime.strptime(m["datum"], "%b %d, %Y %I%M %p").isoformat()
+            tijd = datetime.strptime(m["datum"], "%b %d, %Y %I%M %p").strftime(
+                f"%Y-%m-%d %H:%M:%S {tijdzone}")
         except ValueError:
             tijd = None
         info = {"leeromgeving": "brightspace", "student_id": student, "file_id": m["bestand"],
@@ -130,6 +133,9 @@ def herken(pad: str, klaslijst: Klaslijst, verwacht: set[str]) -> dict | None:
 class Leeromgeving(FileNameCollectorPlugin):
     """nbgrader's collector for LMS downloads (see the module's docstring)."""
 
+    tijdzone = Unicode("Europe/Amsterdam", help="De tijdzone van de tijden in de namen "
+                       "van Brightspace-downloads.").tag(config=True)
+
     def _verwacht(self) -> set[str]:
         coursedir = getattr(self.parent, "coursedir", None)
         namen = set(ANTWOORDBESTANDEN)
@@ -151,7 +157,7 @@ class Leeromgeving(FileNameCollectorPlugin):
         if ext not in self.valid_ext:
             return None
         verwacht = self._verwacht()
-        info = herken(submitted_file, self._klaslijst(), verwacht)
+        info = herken(submitted_file, self._klaslijst(), verwacht, self.tijdzone)
         if info is None:
             return super().collect(submitted_file)
         if info["file_id"] not in verwacht:
