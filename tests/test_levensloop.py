@@ -288,6 +288,38 @@ def test_cijferexport_een_regel_per_student(levensloop):
     assert cijfers  # the export ran after grading
 
 
+KOPPEN = {
+    "canvas": ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", OPDRACHT],
+    "brightspace": ["OrgDefinedId", "Username", f"{OPDRACHT} Points Grade", "End-of-Line Indicator"],
+    "moodle": ["Voornaam", "Achternaam", "ID-nummer", "E-mailadres", OPDRACHT],
+}
+ID_KOLOM = {"canvas": "SIS User ID", "brightspace": "OrgDefinedId", "moodle": "ID-nummer"}
+PUNTEN_KOLOM = {"canvas": OPDRACHT, "brightspace": f"{OPDRACHT} Points Grade", "moodle": OPDRACHT}
+
+
+@pytest.mark.parametrize("formaat", KOPPEN)
+def test_cijfers_voor_elke_leeromgeving(levensloop, formaat, tmp_path):
+    uit = tmp_path / f"{formaat}.csv"
+    klaar = subprocess.run(["werkalliantie", "cijfers", "--formaat", formaat, "--uit", str(uit)],
+                           cwd=levensloop.map, env=omgeving(), capture_output=True, text=True)
+    assert klaar.returncode == 0, klaar.stderr
+    assert not uit.read_bytes().startswith(b"\xef\xbb\xbf")  # an LMS reads the first name exactly
+    with open(uit, encoding="utf-8", newline="") as f:
+        lezer = csv.DictReader(f)
+        assert lezer.fieldnames == KOPPEN[formaat]
+        rijen = {r[ID_KOLOM[formaat]]: r for r in lezer}
+    with open(levensloop.map / "cijfers.csv", encoding="utf-8-sig", newline="") as f:
+        algemeen = {r["student_id"]: r for r in csv.DictReader(f)}
+    assert set(rijen) == set(algemeen)
+    for student, rij in rijen.items():
+        assert float(rij[PUNTEN_KOLOM[formaat]]) == float(algemeen[student][OPDRACHT]), student
+    if formaat == "brightspace":
+        assert {r["End-of-Line Indicator"] for r in rijen.values()} == {"#"}
+    if formaat == "canvas":
+        s = klas.studenten(AANTAL)[0]
+        assert rijen[s.id]["Student"] == f"{s.achternaam}, {s.voornaam}"
+
+
 def test_parallel_en_serieel_geven_dezelfde_cijfers(levensloop):
     """Plain `nbgrader autograde` (serial, the course's configuration) on a copy of the
     same class gives the same points, late data and manual-grade flags, cell by cell."""

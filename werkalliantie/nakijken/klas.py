@@ -138,7 +138,7 @@ def _verander(waarde: Any, model: Any, kandidaten: list, kans: random.Random, ma
         return not waarde
     if isinstance(waarde, (int, float)):
         getallen = sorted({k for k in kandidaten if isinstance(k, int) and not isinstance(k, bool)}
-                          | set(range(int(waarde) - 3, int(waarde) + 4)))
+                          | set(range(int(waarde) - 4, int(waarde) + 5)))
         return kans.choice([g for g in getallen if g != waarde] or [waarde])
     if isinstance(waarde, str):
         if " " in waarde.strip():  # a text: a weaker one
@@ -175,19 +175,27 @@ class Vraag:
         maximum = {d.id: self.opgave.punten[d.id] for d in opgaven.onderdelen(self.opgave)
                    if not d.handmatig}
         kandidaten = sorted(_waarden(self.opgave.opties) | _waarden(self.model), key=repr)
-        beste = None
+        beste = eerste = None
         for poging in range(400):
             mate = 0.3 + 0.7 * (poging % 10) / 9 if soort == "fout" else 0.15 + 0.5 * (poging % 10) / 9
             kandidaat = _verander(self.model, self.model, kandidaten, kans, mate)
-            behaald = self.punten(kandidaat)
-            totaal, maxtotaal = sum(behaald.values()), sum(maximum.values())
-            if soort == "fout" and totaal == 0 and opgaven.volledigheid(self.opgave, kandidaat) == []:
+            resultaat = opgaven.nakijken(self.opgave, kandidaat, self.sleutel)
+            if resultaat.meldingen:
+                continue  # a value the question cannot use: not what a student can save
+            totaal = float(resultaat.punten)
+            maxtotaal = sum(maximum.values())
+            if totaal < maxtotaal and eerste is None:
+                eerste = kandidaat
+            if soort == "fout" and totaal == 0:
                 return kandidaat
             if soort == "deels" and 0 < totaal < maxtotaal:
                 return kandidaat
-            if soort == "fout" and (beste is None or totaal < beste[0]):
+            if soort == "fout" and totaal < maxtotaal and (beste is None or totaal < beste[0]):
                 beste = (totaal, kandidaat)
-        return beste[1] if beste else _leeg(self.model)
+        if beste is not None:
+            return beste[1]
+        # no partial credit in this question: partly right becomes another complete answer
+        return eerste if eerste is not None else _leeg(self.model)
 
 
 def vragen_van(opdracht_id: str, cursusmap: Path) -> list[Vraag]:

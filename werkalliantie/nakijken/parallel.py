@@ -264,8 +264,10 @@ def _werker(verbinding: Connection, cursusmap: str, instellingen: Instellingen) 
         if uitslag.gelukt and not nagekeken and not bestemming.exists():
             uitslag.gelukt = False
         uitslag.meldingen.extend(_meldingen_uit_log(logboek.regels))
-        if any(r.levelno >= logging.ERROR for r in logboek.regels):
-            uitslag.gelukt = False
+        if any(r.levelno >= logging.ERROR and ("There was an error" in r.getMessage()
+                                               or "unresponsive" in r.getMessage())
+               for r in logboek.regels):
+            uitslag.gelukt = False  # nbgrader gave up on this submission (a time-out is no failure)
         if uitslag.gelukt and instellingen.feedback and not uitslag.overgeslagen:
             try:
                 GenerateFeedback(coursedir=app.coursedir, parent=app, force=True).start()
