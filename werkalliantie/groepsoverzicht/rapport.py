@@ -23,7 +23,9 @@ import dataclasses
 import html
 import io
 import math
+import re
 import statistics
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,8 +198,10 @@ def icc_pingouin(tabel: list[list[float]], vorm: str) -> float:
 
     lang = pd.DataFrame([(i, j, x) for i, rij in enumerate(tabel) for j, x in enumerate(rij)],
                         columns=["item", "beoordelaar", "score"])
-    uitkomst = pingouin.intraclass_corr(lang, targets="item", raters="beoordelaar",
-                                        ratings="score")
+    with warnings.catch_warnings():  # pingouin's own deprecation notices are not the trainer's
+        warnings.simplefilter("ignore")
+        uitkomst = pingouin.intraclass_corr(lang, targets="item", raters="beoordelaar",
+                                            ratings="score")
     return float(uitkomst["ICC"].iloc[PINGOUIN_RIJ[icc_.vorm_naam(vorm)]])
 
 
@@ -283,6 +287,7 @@ def _svg(fig, beschrijving: str) -> str:
                     metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]  # no XML prologue inside HTML
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)  # only what is shown
     label = e(beschrijving)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
