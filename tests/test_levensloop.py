@@ -139,6 +139,9 @@ def _handmatig(run: Levensloop) -> None:
             for g in nb.grades:
                 if g.name.startswith("antwoord-"):
                     g.manual_score, g.needs_manual_grade = punten, False
+            for c in nb.comments:
+                if c.name.startswith("antwoord-"):
+                    c.manual_comment = "Mooi: je sluit aan bij wat Denise zelf zegt."
         gb.db.commit()
 
 
@@ -347,6 +350,14 @@ def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(lev
     assert len(handmatig) >= 3
     for sleutel_ in handmatig:
         assert na[sleutel_][1] == voor[sleutel_][1], sleutel_  # every manual grade kept
+        # nbgrader marks a regraded cell with a manual grade for review (the guide says so)
+        assert na[sleutel_][2] is True
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{levensloop.map / 'gradebook.db'}") as gb:
+        opmerkingen = [c.manual_comment for s in gb.find_assignment(OPDRACHT).submissions
+                       for nb in s.notebooks for c in nb.comments if c.manual_comment]
+    assert len(opmerkingen) == len(handmatig)  # the grader's comments are kept too
     goed = [s for s in levensloop.klas if levensloop.scenario(s) == "goed"]
     for student in goed:  # right under the old key, wrong under the corrected one
         assert voor[student, "toets-denise-b-doelen"][0] > 0
