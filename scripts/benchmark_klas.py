@@ -73,8 +73,14 @@ def _voer_uit(pad: str) -> None:
     for cel in nb.cells:
         if cel.cell_type == "code":
             cel.outputs, cel.execution_count = [], None
-    NotebookClient(nb, timeout=30, allow_errors=True,
-                   resources={"metadata": {"path": str(Path(pad).parent)}}).execute()
+    for poging in range(3):  # kernels started side by side can race for a TCP port
+        try:
+            NotebookClient(nb, timeout=30, allow_errors=True,
+                           resources={"metadata": {"path": str(Path(pad).parent)}}).execute()
+            return
+        except RuntimeError:
+            if poging == 2:
+                raise
 
 
 def _stil() -> None:

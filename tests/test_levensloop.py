@@ -149,11 +149,11 @@ def _voorbereiding(run: Levensloop, stap_id: str) -> None:
     if stap_id == "studenten":
         with open(run.map / "studenten.csv", "w", newline="", encoding="utf-8") as f:
             schrijver = csv.writer(f)
-            schrijver.writerow(["id", "first_name", "last_name", "email"])
-            for s in klas.studenten(AANTAL):
-                schrijver.writerow([s.id, s.voornaam, s.achternaam, s.email])
+            schrijver.writerow(["id", "first_name", "last_name", "email", "lms_user_id"])
+            for n, s in enumerate(klas.studenten(AANTAL)):  # their Canvas ids, as the guide says
+                schrijver.writerow([s.id, s.voornaam, s.achternaam, s.email, 48000 + n])
             for student, (voor, achter) in BRIGHTSPACE.items():
-                schrijver.writerow([student, voor, achter, f"{student}@example.org"])
+                schrijver.writerow([student, voor, achter, f"{student}@example.org", ""])
     elif stap_id == "inleveren":
         subprocess.run(["werkalliantie", "klas", str(AANTAL), "--opdracht", OPDRACHT],
                        cwd=run.map, env=omgeving(), check=True, capture_output=True)
@@ -321,6 +321,7 @@ def test_cijfers_voor_elke_leeromgeving(levensloop, formaat, tmp_path):
     if formaat == "canvas":
         s = klas.studenten(AANTAL)[0]
         assert rijen[s.id]["Student"] == f"{s.achternaam}, {s.voornaam}"
+        assert rijen[s.id]["ID"] == "48000"  # lms_user_id from the class list
 
 
 def test_parallel_en_serieel_geven_dezelfde_cijfers(levensloop):

@@ -214,7 +214,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("opdracht", metavar="OPDRACHT", help="de naam van de opdracht, bijvoorbeeld werkalliantie-denise")
     _voeg_cursusmap_toe(p)
     p.add_argument("--werkers", type=_geheel(1), metavar="N",
-                   help="hoeveel processen naast elkaar (standaard: aantal processorkernen + 1)")
+                   help="hoeveel processen naast elkaar (standaard: twee per processorkern)")
     p.add_argument("--opnieuw", action="store_true",
                    help="kijk ook inleveringen opnieuw na die al zijn nagekeken (punten die je met "
                         "de hand gaf, blijven staan)")

@@ -11,6 +11,9 @@ import html
 from pathlib import Path
 
 from werkalliantie.groepsoverzicht import Overzichtfout, groepsoverzicht
+from werkalliantie.groepsoverzicht.rapport import voorbereiden
+
+voorbereiden()  # importing this module (the notebook's import) loads the libraries once
 
 
 class Melding:

@@ -45,6 +45,13 @@ def e(tekst: Any) -> str:
     return html.escape(opgaven.leesbaar(str(tekst), 2000), quote=True)
 
 
+def voorbereiden() -> None:
+    """Import the heavy libraries now (a notebook's first cell), not during the first run."""
+    import matplotlib.figure  # noqa: F401
+    import pandas  # noqa: F401
+    import pingouin  # noqa: F401
+
+
 # --- Answers as positions and values -------------------------------------------------------
 
 def plat(antwoord: Any, pad: str = "") -> list[tuple[str, Any]]:
