@@ -83,11 +83,21 @@ c.Autograde.exclude_overwriting = {
     for map_ in sorted(CURSUSMAP.glob("source/*/"))
 }
 
+# Te laat ingeleverd? De cursus trekt geen punten af: nbgrader kijkt de inlevering
+# gewoon na en onthoudt hoe laat die binnenkwam (je ziet het in de formgrader en in de
+# export). Jij beslist. Wil je dat een te late inlevering 0 punten krijgt? Maak er dan
+# "zero" van. De uiterste datum geef je op met
+# `nbgrader db assignment add <opdracht> --duedate="2025-03-01 17:00:00 Europe/Amsterdam"`.
+c.LateSubmissionPlugin.penalty_method = "none"
+
 # Inleveringen uit een leeromgeving (LMS) ophalen met `nbgrader zip_collect`: zet het
-# zip-bestand (of de losse bestanden) in downloaded/<opdracht>/archive/. De namen zien
-# eruit als <studentnummer>_<iets>_<oorspronkelijke naam>, bijvoorbeeld
-# s1234567_inlevering_antwoorden.json. Past jouw leeromgeving andere namen toe? Pas dan
-# dit patroon aan.
+# zip-bestand in downloaded/<opdracht>/archive/. De cursus herkent de namen die Canvas,
+# Moodle en Brightspace aan hun downloads geven, en zoekt de student op in de klaslijst
+# (zie "Inleveringen uit een leeromgeving" in de handleiding voor docenten).
+c.ZipCollectApp.collector_plugin = "werkalliantie.nakijken.leeromgeving.Leeromgeving"
+# Andere namen: <studentnummer>_<iets>_<oorspronkelijke naam>, bijvoorbeeld
+# s1234567_inlevering_antwoorden.json. Past jouw leeromgeving weer andere namen toe? Pas
+# dan dit patroon aan.
 c.FileNameCollectorPlugin.named_regexp = (
     r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[^/_]+\.ipynb|antwoorden\.json)$"
 )

@@ -1,0 +1,116 @@
+"""What one slow submission gets: a time limit, a report, and nobody else waits.
+
+The slowness is the instructor's own: a hidden test (instructor side, in source/) that
+sleeps for one student only, so no real minute passes. Two limits:
+
+- per cell (``--tijdslimiet-cel``): a test that would sleep ten minutes is stopped after
+  a few seconds; that cell gets 0, the student's other cells and the other students are
+  graded normally;
+- per submission (``--tijdslimiet-inlevering``): cells that are each within the cell
+  limit but together too slow; once the submission's time is used up, its remaining
+  cells are stopped (0 points).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, omgeving
+
+from werkalliantie.nakijken.stappen import OPDRACHT
+
+pytestmark = pytest.mark.nbgrader
+
+GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
+               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
+ELKE_CEL_TRAAG = "s1000002"  # every test cell takes 5 s: together too slow
+EEN_CEL_HANGT = "s1000003"  # the first test cell would take ten minutes
+
+
+def _vertraag(bron: str, eerste: bool) -> str:
+    vertraging = (f'import pathlib, time\nif pathlib.Path.cwd().parent.name == "{ELKE_CEL_TRAAG}":\n'
+                  "    time.sleep(5)\n")
+    if eerste:
+        vertraging += f'if pathlib.Path.cwd().parent.name == "{EEN_CEL_HANGT}":\n    time.sleep(600)\n'
+    return bron.replace("### BEGIN HIDDEN TESTS\n", "### BEGIN HIDDEN TESTS\n" + vertraging, 1)
+
+
+def _draai(*args: str, map_: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(list(args), cwd=map_, env=omgeving(), capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def cursus(tmp_path_factory) -> Path:
+    map_ = tmp_path_factory.mktemp("tijd") / "cursus"
+    shutil.copytree(ROOT / "exercises", map_,
+                    ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
+    assert _draai("werkalliantie", "klaarzetten", OPDRACHT, map_=map_).returncode == 0
+    pad = map_ / "source" / OPDRACHT / f"{OPDRACHT}.ipynb"
+    nb = json.loads(pad.read_text(encoding="utf-8"))
+    eerste = True
+    for cel in nb["cells"]:
+        bron = "".join(cel["source"]) if isinstance(cel["source"], list) else cel["source"]
+        if "### BEGIN HIDDEN TESTS" in bron:
+            cel["source"] = _vertraag(bron, eerste)
+            eerste = False
+    pad.write_text(json.dumps(nb), encoding="utf-8")
+    klaar = _draai("nbgrader", "generate_assignment", OPDRACHT, "--force", map_=map_)
+    assert klaar.returncode == 0, klaar.stderr[-3000:]
+    assert _draai("werkalliantie", "klas", "3", "--opdracht", OPDRACHT, map_=map_).returncode == 0
+    return map_
+
+
+def _punten(map_: Path, student: str) -> dict[str, float]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+        nb = gb.find_submission_notebook(OPDRACHT, OPDRACHT, student)
+        return {g.name: g.auto_score for g in nb.grades if g.name.startswith("toets-")}
+
+
+def _verwacht(map_: Path, student: str) -> dict[str, float]:
+    klas = json.loads((map_ / "klas.json").read_text(encoding="utf-8"))
+    return klas["studenten"][student]["opdrachten"][OPDRACHT]["punten"]
+
+
+def _fouten(map_: Path, student: str) -> dict[str, str]:
+    nb = json.loads((map_ / "autograded" / student / OPDRACHT / f"{OPDRACHT}.ipynb")
+                    .read_text(encoding="utf-8"))
+    return {c["metadata"]["nbgrader"]["grade_id"]: o["ename"] for c in nb["cells"]
+            for o in c.get("outputs", []) if o.get("output_type") == "error"}
+
+
+def test_een_cel_die_blijft_hangen_wordt_gestopt_en_de_rest_gaat_door(cursus):
+    begin = time.perf_counter()
+    klaar = _draai("werkalliantie", "nakijken", OPDRACHT, "--tijdslimiet-cel", "3",
+                   "--tijdslimiet-inlevering", "200", "--student", EEN_CEL_HANGT,
+                   "--student", "s1000001", map_=cursus)
+    duur = time.perf_counter() - begin
+    assert klaar.returncode == 0, klaar.stdout[-3000:] + klaar.stderr[-3000:]
+    assert duur < 300  # not the ten minutes the test would have slept
+    assert _punten(cursus, "s1000001") == _verwacht(cursus, "s1000001")
+    punten, verwacht = _punten(cursus, EEN_CEL_HANGT), _verwacht(cursus, EEN_CEL_HANGT)
+    eerste, *overige = sorted(verwacht, key=list(verwacht).index)
+    assert _fouten(cursus, EEN_CEL_HANGT) == {eerste: "CellTimeoutError"}
+    assert punten[eerste] == 0
+    assert {c: punten[c] for c in overige} == {c: verwacht[c] for c in overige}
+    assert "Een cel duurde te lang en is gestopt" in klaar.stdout
+    assert "let op" in next(r for r in klaar.stdout.splitlines() if EEN_CEL_HANGT in r)
+
+
+def test_een_inlevering_die_samen_te_lang_duurt_wordt_gestopt(cursus):
+    klaar = _draai("werkalliantie", "nakijken", OPDRACHT, "--tijdslimiet-cel", "100",
+                   "--tijdslimiet-inlevering", "8", "--student", ELKE_CEL_TRAAG, map_=cursus)
+    assert klaar.returncode == 0, klaar.stdout[-3000:] + klaar.stderr[-3000:]
+    punten, verwacht = _punten(cursus, ELKE_CEL_TRAAG), _verwacht(cursus, ELKE_CEL_TRAAG)
+    eerste, *overige = list(verwacht)
+    assert punten[eerste] == verwacht[eerste]  # 5 s: within the submission's 8 s
+    assert _fouten(cursus, ELKE_CEL_TRAAG) == dict.fromkeys(overige, "CellTimeoutError")
+    assert all(punten[c] == 0 for c in overige)
+    assert "Een cel duurde te lang en is gestopt" in klaar.stdout

@@ -1,0 +1,63 @@
+"""The learner's progress page (notebooks/voortgang.ipynb): saved, feedback, what is left.
+
+It reads the question records and the learner's own answer file, and must stay pure
+Python: it will run in the browser.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from werkalliantie import opgaven
+from werkalliantie.antwoorden import Antwoordenbestand
+from werkalliantie.voortgang import voortgang
+
+OEFENEN = [o for o in opgaven.alle_opgaven().values() if o.vorm == "oefenen"]
+
+
+def test_zonder_antwoordbestand_is_alles_nog_te_doen(tmp_path):
+    v = voortgang(tmp_path)
+    assert v.opgeslagen == [] and len(v.te_doen) == len(OEFENEN)
+    assert f"0 van de {len(OEFENEN)} oefeningen" in v._repr_html_()
+
+
+def test_opgeslagen_met_feedback_en_wat_nog_rest(tmp_path):
+    goed, half = OEFENEN[0], next(o for o in OEFENEN if o.soort == "beoordeling")
+    bestand = Antwoordenbestand(tmp_path)
+    bestand.bewaar(goed.id, opgaven.modelantwoord(goed, goed.sleutel))
+    model = opgaven.modelantwoord(half, half.sleutel)
+    bestand.bewaar(half.id, dict(list(model.items())[:2]))  # two statements only
+    v = voortgang(tmp_path)
+    regels = {r.opgave.id: r for r in v.regels}
+    assert regels[goed.id].klaar
+    assert regels[goed.id].samenvatting == opgaven.nakijken(goed, opgaven.modelantwoord(
+        goed, goed.sleutel), goed.sleutel).kop
+    assert regels[half.id].opgeslagen and not regels[half.id].klaar
+    assert regels[half.id].nog_doen  # which statements are still open
+    te_doen = {r.opgave.id for r in v.te_doen}
+    assert half.id in te_doen and goed.id not in te_doen
+    tekst = str(v)
+    assert f"2 van {len(OEFENEN)} oefeningen opgeslagen" in tekst and "Nog te doen:" in tekst
+
+
+def test_tekst_uit_het_antwoordbestand_wordt_geescaped(tmp_path):
+    doel = next(o for o in OEFENEN if o.soort == "doeltekst")
+    Antwoordenbestand(tmp_path).bewaar(doel.id, "<script>alert(1)</script> Ik ga elke week sporten.")
+    pagina = voortgang(tmp_path)._repr_html_()
+    assert "<script" not in pagina
+
+
+def test_beschadigd_bestand_geeft_een_melding(tmp_path):
+    (tmp_path / "antwoorden.json").write_text("{kapot", encoding="utf-8")
+    v = voortgang(tmp_path)
+    assert v.melding and "beschadigd" in v.melding and len(v.te_doen) == len(OEFENEN)
+
+
+def test_alleen_standaardbibliotheek_en_de_cursus():
+    bron = Path(__import__("werkalliantie.voortgang", fromlist=["x"]).__file__).read_text()
+    modules = {n.module.split(".")[0] for n in ast.walk(ast.parse(bron))
+               if isinstance(n, ast.ImportFrom) and n.module}
+    modules |= {a.name.split(".")[0] for n in ast.walk(ast.parse(bron))
+                if isinstance(n, ast.Import) for a in n.names}
+    assert modules <= {"__future__", "html", "dataclasses", "pathlib", "typing", "werkalliantie"}
