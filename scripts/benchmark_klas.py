@@ -30,9 +30,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
-               "klas.json"}
 
 
 def _omgeving() -> dict[str, str]:
@@ -104,7 +101,7 @@ def main() -> None:
     parser.add_argument("--opdracht", default=None)
     parser.add_argument("--werkers", default=None, help="bijvoorbeeld 2,3,4")
     args = parser.parse_args()
-    from werkalliantie.nakijken.klaarzetten import alle_opdrachten
+    from werkalliantie.nakijken.klaarzetten import alle_opdrachten, nieuwe_cursusmap
     from werkalliantie.nakijken.parallel import standaard_werkers
 
     opdracht = args.opdracht or next(iter(alle_opdrachten()))
@@ -114,8 +111,7 @@ def main() -> None:
           f"belasting vooraf {os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory() as tijdelijk:
         basis = Path(tijdelijk) / "basis"
-        shutil.copytree(ROOT / "exercises", basis,
-                        ignore=lambda _, namen: [x for x in namen if x in GEGENEREERD])
+        nieuwe_cursusmap(basis)
         _draai(_werkalliantie(), "klaarzetten", opdracht, map_=basis)
         _draai(_werkalliantie(), "klas", str(n), "--opdracht", opdracht, map_=basis)
 

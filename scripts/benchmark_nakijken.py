@@ -19,13 +19,12 @@ import time
 from pathlib import Path
 
 from werkalliantie.antwoorden import Antwoordenbestand
+from werkalliantie.nakijken.klaarzetten import nieuwe_cursusmap
 from werkalliantie.nakijken.stappen import OPDRACHT
 from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
 ROOT = Path(__file__).resolve().parent.parent
-GEGENEREERD = {"nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock", "source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
 
 
 def _omgeving() -> dict[str, str]:
@@ -42,8 +41,7 @@ def _draai(*opdracht: str, map_: Path) -> float:
 
 
 def _cursus(doel: Path, aantal: int) -> Path:
-    shutil.copytree(ROOT / "exercises", doel,
-                    ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
+    nieuwe_cursusmap(doel)
     _draai(sys.executable, "-m", "werkalliantie.nakijken.klaarzetten", OPDRACHT, map_=doel)
     vrijgegeven = doel / "release" / OPDRACHT
     lijst = vragenlijst(laad_opgave("denise-b"))

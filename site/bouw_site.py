@@ -53,6 +53,9 @@ NOTEBOOKS = ROOT / "notebooks"
 BOEK = ROOT / "_build" / "html"
 WERKMAP = ROOT / "_build" / "oefenen-werk"
 MAP = "oefenen"  # the practice area inside the book's folder
+# Notebooks for trainers, not learners: they read a group's files on the trainer's own
+# computer and draw with matplotlib, which the learner's pure-Python path does not carry.
+NIET_IN_DE_BROWSER = {"groepsoverzicht"}
 HULP = "book/oefenen-in-je-browser.html"  # the learner's page about it, in the book
 
 # How the course wheel is made: from this checkout, without its dependencies (those that
@@ -353,8 +356,13 @@ def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
 
 # -- the whole build -----------------------------------------------------------------------
 
+def oefennotebooks() -> list[Path]:
+    """The notebooks a learner practises with in the browser."""
+    return [p for p in sorted(NOTEBOOKS.glob("*.ipynb")) if p.stem not in NIET_IN_DE_BROWSER]
+
+
 def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WERKMAP) -> Path:
-    notebooks = sorted(NOTEBOOKS.glob("*.ipynb")) if notebooks is None else notebooks
+    notebooks = oefennotebooks() if notebooks is None else notebooks
     if not (boek / "index.html").exists():
         raise BouwFout(f"Het boek ontbreekt in {boek}: bouw het eerst (make boek).")
     oefeningen = [lees_oefening(p) for p in notebooks]
@@ -379,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--boek", type=Path, default=BOEK, help="de map van het gebouwde boek")
     parser.add_argument("--werkmap", type=Path, default=WERKMAP)
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="oefeningen (standaard: notebooks/*.ipynb)")
+                        help="oefeningen (standaard: notebooks/*.ipynb, behalve die voor "
+                             "trainers)")
     args = parser.parse_args(argv)
     try:
         uit = bouw(args.boek.resolve(), [p.resolve() for p in args.notebooks] or None,

@@ -156,3 +156,19 @@ def pagina(chromium, request):
             console.append(f"[screenshot mislukt] {fout}")
         (ARTEFACTEN / f"{naam}.console.log").write_text("\n".join(console), encoding="utf-8")
     context.close()
+
+
+def schermafbeelding(pagina, pad: Path, max_hoogte: int = 5000) -> None:
+    """A screenshot of a whole exercise, for a person to look at: not part of what is
+    tested, so a slow machine that cannot take it only prints why. Voilà scrolls inside a
+    container: the viewport is made as tall as the content first."""
+    try:
+        hoogte = pagina.evaluate(
+            "() => Math.max(...Array.from(document.querySelectorAll('body, body *'))"
+            ".map(e => e.scrollHeight))")
+        pagina.set_viewport_size({"width": 1280, "height": min(max(hoogte, 800), max_hoogte)})
+        pagina.wait_for_timeout(300)
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pagina.screenshot(path=str(pad), full_page=True, timeout=60_000)
+    except Exception as fout:  # noqa: BLE001
+        print(f"schermafbeelding {pad.name} mislukt: {fout}")

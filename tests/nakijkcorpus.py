@@ -27,9 +27,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded", "gradebook.db",
-               "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
-               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
+from werkalliantie.nakijken.klaarzetten import nieuwe_cursusmap
+
 KANARIE = "KANARIE-7f3c9e21-nooit-in-een-antwoord"
 KANARIEVELDEN = frozenset({"toelichting", "uitleg", "waarom", "feedback", "voorbeeld"})
 TOEGEVOEGD = "Door de student toegevoegd — niet uitgevoerd"
@@ -437,8 +436,7 @@ def draai_corpus(bron: Path, doel: Path, opdracht: Corpusopdracht,
     """Copy the course, build the corpus, grade it once; return what happened."""
     from nbgrader.api import Gradebook
 
-    cursus = Path(shutil.copytree(
-        bron, doel, ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD]))
+    cursus = nieuwe_cursusmap(doel, bron)
     plant_kanaries(cursus, opdracht.kanarievelden)
     leeg = Corpusrun(cursus, opdracht.opdracht, [], [], "", inleveringen)
     # As the instructor does: the source made from the records, then generate_assignment.

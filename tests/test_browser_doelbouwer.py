@@ -12,64 +12,29 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
 import time
-import urllib.request
 
 import pytest
 
-from conftest import ARTEFACTEN, BIN, ROOT, omgeving
+import opslaanlus
+from conftest import ARTEFACTEN, ROOT, schermafbeelding
 
 NOTEBOOK = ROOT / "notebooks" / "doelen-formuleren-peter.ipynb"
 VOILA_INSTELLINGEN = ROOT / "notebooks" / "voila.json"
 SCREENSHOT = ARTEFACTEN / "oefening-doelbouwer.png"
 VAAG = "Ik wil me beter voelen"
 DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
-# Voilà's page template links Font Awesome on a CDN; Voilà bundles the font itself.
-VOILA_CDN_ONSCHADELIJK = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@"
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def voila(tmp_path):
+    """Voilà as `make oefenen` starts it, on a temporary copy: never the learner's folder."""
     map_ = tmp_path / "oefeningen"
     map_.mkdir()
     shutil.copy2(NOTEBOOK, map_)
     shutil.copy2(VOILA_INSTELLINGEN, map_)
-    poort = _vrije_poort()
-    env = omgeving()
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
-    log = (tmp_path / "voila.log").open("w")
-    proces = subprocess.Popen(
-        [BIN / "voila", ".", "--Voila.ip=127.0.0.1", f"--port={poort}", "--no-browser"],
-        cwd=map_, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{poort}"
-    try:
-        for _ in range(300):
-            if proces.poll() is not None:
-                pytest.fail(f"Voilà stopte meteen:\n{(tmp_path / 'voila.log').read_text()}")
-            try:
-                urllib.request.urlopen(url, timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("Voilà start niet binnen 30 s")
-        yield url, map_
-    finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-            proces.wait()
-        log.close()
+    with opslaanlus.server("voila", map_, tmp_path) as server:
+        yield server.url, map_
 
 
 def _open(pagina, url):
@@ -139,13 +104,9 @@ def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
         assert pagina.get_by_title("Wat doet Peter?").input_value() == "Peter belt de gemeente."
         assert pagina.get_by_text("✔ concreet").is_visible()
 
-        blokkade = [u for u in pagina.netwerk.geblokkeerd if not u.startswith(VOILA_CDN_ONSCHADELIJK)]
-        assert blokkade == [], f"verzoeken naar een andere host: {blokkade}"
+        assert pagina.netwerk.geblokkeerd == [], (
+            f"verzoeken naar een andere host: {pagina.netwerk.geblokkeerd}")
         assert not [r for r in pagina.console_regels if r.startswith("[pageerror]")]
     finally:
         print(f"\nDoelbouwer in Voilà: {time.monotonic() - begin:.1f} s")
-        hoogte = pagina.evaluate("() => Math.max(...Array.from(document.querySelectorAll('body, body *'))"
-                                 ".map(e => e.scrollHeight))")
-        pagina.set_viewport_size({"width": 1280, "height": min(max(hoogte, 800), 8000)})
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        pagina.screenshot(path=str(SCREENSHOT), full_page=True)
+        schermafbeelding(pagina, SCREENSHOT, max_hoogte=8000)

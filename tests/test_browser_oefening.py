@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import ARTEFACTEN, BIN, ROOT, omgeving
+import opslaanlus
+from conftest import ARTEFACTEN, ROOT, schermafbeelding
 from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
@@ -60,12 +57,6 @@ def test_boekpagina_toont_de_oefening_zonder_netwerk(boekserver, pagina):
 
 # --- Voilà ---------------------------------------------------------------------------------
 
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def voila(tmp_path):
     """Voilà as `make oefenen` starts it, on a temporary copy: never the learner's folder."""
@@ -73,35 +64,8 @@ def voila(tmp_path):
     map_.mkdir()
     shutil.copy2(NOTEBOOK, map_)
     shutil.copy2(VOILA_INSTELLINGEN, map_)
-    poort = _vrije_poort()
-    env = omgeving()
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")
-    env["JUPYTER_PATH"] = str(VOILA_SJABLONEN)  # as `make oefenen` sets it
-    log = (tmp_path / "voila.log").open("w")
-    proces = subprocess.Popen(
-        [BIN / "voila", ".", "--Voila.ip=127.0.0.1", f"--port={poort}", "--no-browser"],
-        cwd=map_, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{poort}"
-    try:
-        for _ in range(300):
-            if proces.poll() is not None:
-                pytest.fail(f"Voilà stopte meteen:\n{(tmp_path / 'voila.log').read_text()}")
-            try:
-                urllib.request.urlopen(url, timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("Voilà start niet binnen 30 s")
-        yield url, map_
-    finally:
-        proces.terminate()  # Voilà shuts its kernels down on SIGTERM
-        try:
-            proces.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-            proces.wait()
-        log.close()
+    with opslaanlus.server("voila", map_, tmp_path) as server:
+        yield server.url, map_
 
 
 def _kies(pagina, nummer: int, doel: int) -> None:
@@ -115,20 +79,6 @@ def _kies(pagina, nummer: int, doel: int) -> None:
     pagina.wait_for_function(
         "([i, w]) => document.querySelectorAll('.widget-dropdown select')[i]"
         ".selectedIndex === w", arg=[nummer, doel], timeout=5_000)
-
-
-def _volledige_screenshot(pagina, pad: Path) -> None:
-    # Voilà scrolls inside a container: make the viewport as tall as the content.
-    hoogte = pagina.evaluate(
-        "() => Math.max(...Array.from(document.querySelectorAll('body, body *'))"
-        ".map(e => e.scrollHeight))")
-    pagina.set_viewport_size({"width": 1280, "height": min(max(hoogte, 800), 5000)})
-    pagina.wait_for_timeout(300)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        pagina.screenshot(path=str(pad), full_page=True, timeout=60_000)
-    except Exception as fout:  # a picture for people, not part of what is tested
-        print(f"schermafbeelding {pad.name} mislukt: {fout}")
 
 
 @pytest.mark.browser
@@ -163,7 +113,7 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
         assert not [r for r in pagina.console_regels if r.startswith("[pageerror]")]
     finally:
         print(f"\nVoilà-oefening in de browser: {time.monotonic() - begin:.1f} s")
-        _volledige_screenshot(pagina, SCREENSHOT)
+        schermafbeelding(pagina, SCREENSHOT)
 
 
 @pytest.mark.browser

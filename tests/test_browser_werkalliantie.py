@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 import opslaanlus as ol
-from conftest import ARTEFACTEN, ROOT
+from conftest import ARTEFACTEN, ROOT, schermafbeelding
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +28,7 @@ def _opgeslagen(map_, vraag: str):
 
 
 def _foto(pagina, naam: str) -> None:
-    """A screenshot of the whole exercise for a person to look at (Voilà scrolls inside a
-    container: make the viewport as tall as the content first)."""
-    hoogte = pagina.evaluate("() => Math.max(...Array.from(document.querySelectorAll('body, body *'))"
-                             ".map(e => e.scrollHeight))")
-    pagina.set_viewport_size({"width": 1280, "height": min(max(hoogte, 800), 5000)})
-    ARTEFACTEN.mkdir(parents=True, exist_ok=True)
-    try:
-        pagina.screenshot(path=str(ARTEFACTEN / naam), timeout=60_000)
-    except Exception as fout:  # a picture for people, not part of what is tested
-        print(f"schermafbeelding {naam} mislukt: {fout}")
+    schermafbeelding(pagina, ARTEFACTEN / naam)
 
 
 def _eerste_oefening(pagina):

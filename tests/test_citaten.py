@@ -132,8 +132,11 @@ def test_geen_losse_citaten_in_de_lopende_tekst(boek, pagina):
     from bs4 import BeautifulSoup
 
     art = BeautifulSoup(str(_citaten(boek, pagina)), "html.parser")
-    # A whole block marked as invented (a scene, a dialogue) may hold its own quotes.
-    for el in art.select("blockquote.citaat, .admonition.verzonnen, " + GEEN_CITAAT):
+    # A whole block marked as invented (a scene, a dialogue, an exercise on paper) may hold
+    # its own quotes.
+    for papier in art.select(".op-papier"):
+        assert papier.select_one(".verzonnen-label"), f"{pagina}: op papier zonder label"
+    for el in art.select("blockquote.citaat, .admonition.verzonnen, .op-papier, " + GEEN_CITAAT):
         el.decompose()
     tekst = " ".join(art.get_text(" ").split())
     los = [m.group(0) for m in AANGEHAALD.finditer(tekst)

@@ -18,11 +18,11 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from werkalliantie import opgaven
+from werkalliantie import boek, opgaven
 from werkalliantie.nakijken.sleutels import lees_sleutel
 from werkalliantie.opgaven import laad_opgave, nakijken
 from werkalliantie.opgaven.model import alle_opdrachten
-from werkalliantie.opgaven.soorten import doelbouwer, doelherkennen, gasscore, invullen
+from werkalliantie.opgaven.soorten import doelbouwer, doelherkennen, gasscore
 
 SLEUTELS = ROOT / "exercises" / "sleutels"
 # The exercise ids the trainer's guide refers to (issue 11, point 7).
@@ -324,8 +324,11 @@ def test_elke_oefening_heeft_notebook_boekpagina_en_opdracht(oefening):
     assert code and all(aanroepen), f"{oefening}: elke cel is één aanroep oefening(...)"
     vragen = [m.group(1) for m in aanroepen]
     assert all(laad_opgave(v).vorm == "oefenen" for v in vragen)
-    pagina = (ROOT / "book" / "oefeningen" / f"{oefening}.md").read_text(encoding="utf-8")
-    assert re.findall(r'oefening\("([a-z0-9-]+)"\)', pagina) == vragen  # the same practice widgets
+    # the book page is made from the notebook: the same practice widgets
+    assert f'oefenpagina("{oefening}"' in (ROOT / "book" / "oefeningen" / f"{oefening}.md").read_text(
+        encoding="utf-8")
+    pagina = boek.oefenpagina(f"book/oefeningen/{oefening}", oefening)
+    assert re.findall(r'oefening\("([a-z0-9-]+)"\)', pagina) == vragen
     assert f"book/oefeningen/{oefening}" in (ROOT / "_toc.yml").read_text(encoding="utf-8")
     opdracht = alle_opdrachten()[oefening]
     assert all(laad_opgave(v).vorm == "beoordeeld" for v in opdracht.opgaven)

@@ -62,10 +62,10 @@ TESTMAPPEN = Path(tempfile.gettempdir())
 NIET_KOPIEREN = {"release", "submitted", "autograded", "feedback", "downloaded", "gradebook.db",
                  "nbgrader.log", "__pycache__", ".ipynb_checkpoints"}
 
-# --- Grading: the one place the lead switches to the parallel command (issue 12) ---------
+# --- Grading: the parallel command of the instructor's guide (issue 12) ------------------
 # Typed by the instructor in a terminal of the course server, in the course folder. It
 # grades every submission and writes the feedback; releasing the feedback is the next step.
-NAKIJKCOMMANDO = f"nbgrader autograde {OPDRACHT} && nbgrader generate_feedback {OPDRACHT}"
+NAKIJKCOMMANDO = f"werkalliantie nakijken {OPDRACHT}"
 
 
 def nakijken(cursusserver: "Terminal") -> str:

@@ -196,6 +196,21 @@ def test_snoei_houdt_alleen_de_vaste_lijst(tmp_path):
     assert {"antwoordbestand-geweigerd", "bestand-geweigerd", "antwoordbestand-leeg"} <= codes
 
 
+def test_slot_van_het_antwoordbestand_gaat_stil_weg(tmp_path):
+    """The answer store's lock file sits beside every submission: it is dropped, but not
+    reported, so an instructor's report names only what a student really added."""
+    ingeleverd, nagekeken = tmp_path / "submitted", tmp_path / "autograded"
+    for map_ in (ingeleverd, nagekeken):
+        map_.mkdir()
+        (map_ / "opdracht.ipynb").write_text("{}")
+        (map_ / ".antwoorden.json.lock").write_text("")
+        (map_ / "eigen.lock").write_text("")
+    meldingen = inlevering.snoei(nagekeken, ingeleverd, ["opdracht"], [])
+    assert sorted(p.name for p in nagekeken.iterdir()) == ["opdracht.ipynb"]
+    geweigerd = [m.docent for m in meldingen if m.code == "bestand-geweigerd"]
+    assert geweigerd == ["1 bestand of map uit de inlevering niet gebruikt: eigen.lock."]
+
+
 @pytest.mark.parametrize("inhoud, code", [
     (b"[" * 10_000 + b"]" * 10_000, "antwoordbestand-beschadigd"),
     (b'{"schema": "werkalliantie-antwoorden", "antwoorden": {"a": NaN}}',

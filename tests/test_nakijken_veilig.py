@@ -30,7 +30,6 @@ from nakijkcorpus import INLEVERINGEN, KANARIE, TOEGEVOEGD, VALSSPEELCELLEN, Cor
 from nakijkcorpus import KANARIEVELDEN, antwoorden, draai_corpus, export, leeg_opgeslagen
 from nakijkcorpus import modelantwoord
 
-from werkalliantie.antwoorden import Antwoordenbestand
 from werkalliantie.nakijken.inlevering import NIET_NAGEKEKEN
 
 pytestmark = pytest.mark.nbgrader

@@ -32,7 +32,7 @@ from conftest import ROOT, omgeving
 
 from werkalliantie.antwoorden import Antwoordenbestand
 from werkalliantie.nakijken import sleutels, toets
-from werkalliantie.nakijken.klaarzetten import alle_opdrachten, bronnotebook
+from werkalliantie.nakijken.klaarzetten import alle_opdrachten, bronnotebook, nieuwe_cursusmap
 from werkalliantie.nakijken.stappen import OPDRACHT, STAPPEN
 from werkalliantie.opgaven import laad_opgave
 
@@ -40,9 +40,6 @@ CURSUS = ROOT / "exercises"
 SLEUTEL = CURSUS / "sleutels" / "denise-b.yaml"
 VRAAG = "denise-b"
 OPEN = "denise-b-wat-zeg-je"
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
-               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
 TOETSCELLEN = ("toets-denise-b-doelen", "toets-denise-b-taken", "toets-denise-b-band",
                "toets-denise-b-zwakste", "toets-denise-b-bewijs")
 WIDGETCEL = "opgave-denise-b"
@@ -166,10 +163,24 @@ def test_sleutel_staat_aan_de_kant_van_de_docent():
         (pakket / "_bundel" / "opgaven.json").read_text(encoding="utf-8")) if o["sleutel"]}
 
 
+def test_elke_vraag_met_punten_heeft_een_antwoordmodel_bij_de_docent():
+    """Every graded question has its key in sleutels/: the automatic ones to grade with, the
+    open ones with example answers (the guide promises them beside the public rubric)."""
+    from werkalliantie import opgaven
+
+    for opgave in opgaven.alle_opgaven().values():
+        if opgave.vorm != "beoordeeld":
+            continue
+        sleutel = sleutels.lees_sleutel(opgave, CURSUS / "sleutels")
+        if opgave.soort == "open":
+            niveaus = [v.niveau for v in sleutel.voorbeelden]
+            assert len(niveaus) >= 2 and all(v.tekst.strip() for v in sleutel.voorbeelden), opgave.id
+
+
 def test_config_zonder_bijwerkingen_en_beschermt_het_antwoordbestand(tmp_path):
     from traitlets.config.loader import PyFileConfigLoader
 
-    cursus = _kopieer_cursus(tmp_path / "cursus")
+    cursus = nieuwe_cursusmap(tmp_path / "cursus")
     (cursus / "source" / OPDRACHT).mkdir(parents=True)
     voor = dict(os.environ)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(cursus)).load_config()
@@ -274,11 +285,6 @@ class Cursusrun:
     seconden: dict[str, float] = field(default_factory=dict)
 
 
-def _kopieer_cursus(doel: Path) -> Path:
-    shutil.copytree(CURSUS, doel, ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
-    return doel
-
-
 def _vrijgegeven(map_: Path) -> nbformat.NotebookNode:
     return nbformat.read(map_ / "release" / OPDRACHT / f"{OPDRACHT}.ipynb", as_version=4)
 
@@ -355,7 +361,7 @@ def _db_url(map_: Path) -> str:
 
 @pytest.fixture(scope="module")
 def cursus(tmp_path_factory) -> Cursusrun:
-    run = Cursusrun(_kopieer_cursus(tmp_path_factory.mktemp("nbgrader") / "cursus"))
+    run = Cursusrun(nieuwe_cursusmap(tmp_path_factory.mktemp("nbgrader") / "cursus"))
     for stap in STAPPEN:
         _voorbereiding(run.map, stap.id)
         # one computer: the JupyterHub's exchange steps run in tests/test_levensloop.py
@@ -474,7 +480,7 @@ def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(cursus):
     assert gemeld == {"vergrendelde-cel-aangepast"}
     assert "vergrendelde-cel-aangepast" in (cursus.map / "nakijkrapport.md").read_text(
         encoding="utf-8")
-    assert "vaste (vergrendelde) cel(len) aangepast" in (cursus.map / "nbgrader.log").read_text(
+    assert "1 vaste (vergrendelde) cel aangepast" in (cursus.map / "nbgrader.log").read_text(
         encoding="utf-8")
     # The summary of `werkalliantie nakijken` names it too, per student.
     verslag = (cursus.map / f"nakijkverslag-{OPDRACHT}.txt").read_text(encoding="utf-8")

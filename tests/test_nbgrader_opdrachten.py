@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import subprocess
 import time
 from dataclasses import dataclass
@@ -27,19 +26,16 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import ROOT, omgeving
+from conftest import omgeving
 from werkalliantie import opgaven
 from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.nakijken.klaarzetten import maak_bron
+from werkalliantie.nakijken.klaarzetten import maak_bron, nieuwe_cursusmap
 from werkalliantie.nakijken.toets import BESCHADIGD
 from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.model import alle_opdrachten
 
 OPDRACHTEN = list(alle_opdrachten())
 STUDENTEN = ("goed", "leeg", "beschadigd")
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
-               "nakijkrapport.md", ".nakijkrapport.json", ".nakijkrapport.lock"}
 OPEN_ANTWOORD = "Mijn uitleg bij deze vraag, in een paar zinnen."
 
 
@@ -102,7 +98,7 @@ def _inlevering(map_: Path, student: str, opdracht: str) -> None:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Run:
     map_ = tmp_path_factory.mktemp("nbgrader-doelen") / "cursus"
-    shutil.copytree(ROOT / "exercises", map_, ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
+    nieuwe_cursusmap(map_)
     (map_ / "tmp").mkdir()
     for opdracht in OPDRACHTEN:  # as `python -m werkalliantie.nakijken.klaarzetten` writes them
         maak_bron(map_, alle_opdrachten()[opdracht])

@@ -14,20 +14,18 @@ sleeps for one student only, so no real minute passes. Two limits:
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, omgeving
+from conftest import omgeving
 
+from werkalliantie.nakijken.klaarzetten import nieuwe_cursusmap
 from werkalliantie.nakijken.stappen import OPDRACHT
 
 pytestmark = pytest.mark.nbgrader
 
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
 ELKE_CEL_TRAAG = "s1000002"  # every test cell takes 5 s: together too slow
 EEN_CEL_HANGT = "s1000003"  # the first test cell would take ten minutes
 
@@ -48,8 +46,7 @@ def _draai(*args: str, map_: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def cursus(tmp_path_factory) -> Path:
     map_ = tmp_path_factory.mktemp("tijd") / "cursus"
-    shutil.copytree(ROOT / "exercises", map_,
-                    ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
+    nieuwe_cursusmap(map_)
     assert _draai("werkalliantie", "klaarzetten", OPDRACHT, map_=map_).returncode == 0
     pad = map_ / "source" / OPDRACHT / f"{OPDRACHT}.ipynb"
     nb = json.loads(pad.read_text(encoding="utf-8"))

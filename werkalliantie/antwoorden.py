@@ -94,6 +94,12 @@ _LEESVLAGGEN = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONB
                 | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
 
 
+def is_hulpbestand(naam: str) -> bool:
+    """True for the files the answer store itself leaves beside the answers: its lock file
+    and a temporary file of an interrupted save. They hold no answers."""
+    return naam == f".{BESTANDSNAAM}.lock" or bool(_TIJDELIJK.fullmatch(naam))
+
+
 class AntwoordenFout(Exception):
     """A save that cannot be done safely; the message is Dutch, for the learner."""
 

@@ -36,7 +36,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.writers.html5 import HTML5Translator
 
 from werkalliantie import casussen, opgaven, sessies
-from werkalliantie.nakijken import klaarzetten, stappen
+from werkalliantie.nakijken import inlevering, klaarzetten, stappen
 from werkalliantie.opgaven.soorten import soort
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijsten
 
@@ -158,6 +158,10 @@ class OpPapier(SphinxDirective):
     def run(self):
         blok = nodes.container(classes=["op-papier"])
         blok += self.parse_content_to_nodes()
+        # The questions and the statements in them (often a client's words) are the course's.
+        blok += nodes.paragraph("", "", verzonnen_label(),
+                                nodes.Text(" De vragen en de uitspraken hierboven zijn bedacht "
+                                           "voor de cursus."))
         return [blok]
 
 
@@ -257,6 +261,8 @@ def rubrieken() -> list[tuple[list, tuple]]:
             rubriek = tuple((lees(c.criterium), lees(c.let_op), c.punten) for c in opgave.opties.rubriek)
             groepen.setdefault(rubriek, []).append(opgave)
     return [(vragen, rubriek) for rubriek, vragen in groepen.items()]
+
+
 def oefenlink(docname: str, naam: str | None = None) -> str:
     """The relative link from a book page to its exercise in the in-browser practice area
     (``naam``: the practice notebook's name without .ipynb), or to its overview."""
@@ -293,6 +299,8 @@ def sjablooncontext(docname: str) -> dict:
         # The instructor's guide: the nbgrader steps the tests run.
         "nbgrader_stappen": stappen.STAPPEN,
         "nbgrader_opdracht": stappen.OPDRACHT,
+        "grenzen": {"notebook_mb": inlevering.MAX_NOTEBOOK_BYTES // 1_000_000,
+                    "antwoorden_mb": inlevering.MAX_ANTWOORDBESTAND_BYTES // 1_000_000},
         # {{ oefenknop("werkalliantie-denise") }} on its own line: the link to that
         # exercise in the browser; {{ oefenknop() }}: to the overview; oefenlink(...) the URL.
         "oefenknop": functools.partial(oefenknop, docname),

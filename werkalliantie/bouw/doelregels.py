@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Annotated

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from werkalliantie.antwoorden import MAX_BESTAND_BYTES, Antwoordenbestand
+from werkalliantie.opgaven.getallen import aantal
 
 MAX_BESTANDEN = 5_000
 MAX_ZIP_BYTES = 500_000_000
@@ -162,7 +163,7 @@ def lees_groep(bron: str | os.PathLike) -> Groep:
     if not groep:
         raise Overzichtfout(
             f"In {pad} staan geen bruikbare antwoordbestanden van de cursus (antwoorden.json)."
-            + (f" {overgeslagen} bestand(en) waren beschadigd of van een andere soort."
+            + (f" {aantal(overgeslagen, 'bestand was', 'bestanden waren')} beschadigd of van een andere soort."
                if overgeslagen else ""))
     # The order of "Deelnemer 1, 2, ..." follows no name and no file order.
     deelnemers = sorted(groep.values(),

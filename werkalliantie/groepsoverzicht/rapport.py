@@ -35,6 +35,7 @@ from werkalliantie import opgaven
 from werkalliantie.groepsoverzicht import icc as icc_
 from werkalliantie.groepsoverzicht.inlezen import Groep
 from werkalliantie.opgaven import Opgave
+from werkalliantie.opgaven import getallen
 
 MAX_TEKST = 400  # characters of a participant's text shown
 MAX_WAARDEN = 12  # distinct values on a position before it counts as free text
@@ -385,7 +386,7 @@ class Overzicht:
     def samenvatting(self) -> str:
         regels = [f"{len(self.groep.deelnemers)} deelnemers, {len(self.vragen)} vragen."]
         if self.groep.overgeslagen:
-            regels.append(f"{self.groep.overgeslagen} bestand(en) overgeslagen (beschadigd of "
+            regels.append(f"{getallen.aantal(self.groep.overgeslagen, 'bestand', 'bestanden')} overgeslagen (beschadigd of "
                           "geen antwoordbestand).")
         for v in self.vragen:
             o = v.overeenstemming
@@ -400,7 +401,7 @@ class Overzicht:
                     "Deelnemers staan er zonder naam in: Deelnemer 1, 2, enzovoort.")
                  + "</p>"]
         if self.groep.overgeslagen:
-            delen.append(f"<p>{self.groep.overgeslagen} bestand(en) konden niet worden gelezen "
+            delen.append(f"<p>{getallen.aantal(self.groep.overgeslagen, 'bestand kon', 'bestanden konden')} niet worden gelezen "
                          "en tellen niet mee.</p>")
         starters = self.gespreksstarters()
         if starters:

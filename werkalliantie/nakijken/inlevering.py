@@ -33,12 +33,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkalliantie.antwoorden import BESTANDSNAAM, SCHEMA
+from werkalliantie.antwoorden import BESTANDSNAAM, MAX_BESTAND_BYTES, SCHEMA, is_hulpbestand
 from werkalliantie.nakijken import onschadelijk
+from werkalliantie.opgaven.getallen import aantal
 
 ANTWOORDBESTANDEN = (BESTANDSNAAM, "antwoorden.vorige.json")
 MAX_NOTEBOOK_BYTES = 25_000_000
-MAX_ANTWOORDBESTAND_BYTES = 5_000_000
+# A file the course itself saved is never refused: the answer store's own limit.
+MAX_ANTWOORDBESTAND_BYTES = MAX_BESTAND_BYTES
 MAX_CELLEN_MET_ID = 5_000  # cells carrying a grade_id that are looked at
 MAX_CELLEN_ZONDER_ID = 200  # other cells that are looked at
 MAX_GETOOND = 20  # added cells shown one by one; the rest are counted
@@ -291,31 +293,31 @@ def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | No
             "uitgevoerd", ""))
     if toegevoegd:
         meldingen.append(Melding(
-            "toegevoegde-cel", f"{toegevoegd} cel(len) door de student toegevoegd: niet "
+            "toegevoegde-cel", f"{aantal(toegevoegd, 'cel', 'cellen')} door de student toegevoegd: niet "
             "uitgevoerd, wel zichtbaar in het nagekeken notebook.",
-            f"Je notebook had {toegevoegd} cel(len) die niet bij de opdracht horen. Die zijn "
+            f"Je notebook had {aantal(toegevoegd, 'cel', 'cellen')} die niet bij de opdracht horen. Die zijn "
             "niet uitgevoerd en tellen niet mee."))
     if kopie:
         meldingen.append(Melding(
-            "dubbele-cel", f"{kopie} kopie(ën) van een cel van de opdracht (dubbele "
+            "dubbele-cel", f"{aantal(kopie, 'kopie', 'kopieën')} van een cel van de opdracht (dubbele "
             "grade_id): alleen de eerste telt; de kopie is zichtbaar, niet uitgevoerd.",
-            f"Je notebook had {kopie} kopie(ën) van een cel van de opdracht. Alleen de eerste "
+            f"Je notebook had {aantal(kopie, 'kopie', 'kopieën')} van een cel van de opdracht. Alleen de eerste "
             "telt."))
     if aangepast:
         meldingen.append(Melding(
-            "vaste-cel-aangepast", f"{aangepast} vaste (vergrendelde) cel(len) aangepast: "
+            "vaste-cel-aangepast", f"{aantal(aangepast, 'vaste (vergrendelde) cel', 'vaste (vergrendelde) cellen')} aangepast: "
             "de cel van de opdracht is teruggezet.",
-            f"Je hebt {aangepast} cel(len) aangepast die vast horen te staan. We hebben de "
+            f"Je hebt {aantal(aangepast, 'cel', 'cellen')} aangepast die vast horen te staan. We hebben de "
             "cel van de opdracht gebruikt."))
     if typewissel:
         meldingen.append(Melding(
-            "celtype-veranderd", f"Bij {typewissel} cel(len) is het celtype veranderd: de "
+            "celtype-veranderd", f"Bij {aantal(typewissel, 'cel', 'cellen')} is het celtype veranderd: de "
             "cel van de opdracht is teruggezet.",
-            f"Bij {typewissel} cel(len) is het soort cel veranderd. We hebben de cel van de "
+            f"Bij {aantal(typewissel, 'cel', 'cellen')} is het soort cel veranderd. We hebben de cel van de "
             "opdracht gebruikt."))
     if beschadigd:
         meldingen.append(Melding(
-            "metadata-beschadigd", f"Bij {beschadigd} cel(len) was de inhoud of de "
+            "metadata-beschadigd", f"Bij {aantal(beschadigd, 'cel', 'cellen')} was de inhoud of de "
             "nbgrader-informatie beschadigd of aangepast: hersteld uit het cijferboek.",
             "Een deel van je notebook was beschadigd. We hebben de opdracht hersteld."))
 
@@ -496,13 +498,14 @@ def snoei(autograded: Path, ingeleverd: Path, notebooks: Iterable[str],
             pad = Path(map_) / naam
             if rel not in toegestaan or pad.is_symlink():
                 _verwijder(pad)
-                verwijderd.append(rel)
+                if not (is_hulpbestand(naam) and rel_map == Path(".")):
+                    verwijderd.append(rel)  # the answer store's own lock: not worth a word
     if verwijderd:
         namen = ", ".join(sorted(verwijderd)[:10]) + (" ..." if len(verwijderd) > 10 else "")
         meldingen.append(Melding(
-            "bestand-geweigerd", f"{len(verwijderd)} bestand(en) of map(pen) uit de "
+            "bestand-geweigerd", f"{aantal(len(verwijderd), 'bestand of map', 'bestanden of mappen')} uit de "
             f"inlevering niet gebruikt: {namen}.",
-            f"Je inlevering had {len(verwijderd)} bestand(en) of map(pen) die niet bij de "
+            f"Je inlevering had {aantal(len(verwijderd), 'bestand of map', 'bestanden of mappen')} die niet bij de "
             "opdracht horen. Die zijn niet gebruikt."))
     return meldingen
 

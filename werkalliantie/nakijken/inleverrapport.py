@@ -13,8 +13,9 @@ import json
 from pathlib import Path
 
 from werkalliantie.antwoorden import BESTANDSNAAM, Antwoordenbestand
+from werkalliantie.nakijken.inlevering import MAX_NOTEBOOK_BYTES
+from werkalliantie.opgaven.getallen import aantal
 
-MAX_NOTEBOOK_BYTES = 25_000_000
 MAX_GENOEMD = 5
 
 
@@ -87,7 +88,7 @@ def vergelijk(vrijgegeven: dict, ingeleverd: dict) -> list[str]:
     if weg:
         regels.append(f"Cel verwijderd: {_namen(weg)}.")
     if toegevoegd:
-        regels.append(f"{toegevoegd} cel(len) toegevoegd die niet bij de opdracht horen.")
+        regels.append(f"{aantal(toegevoegd, 'cel', 'cellen')} toegevoegd die niet bij de opdracht horen.")
     return regels
 
 

@@ -28,6 +28,10 @@ from werkalliantie.opgaven import Opgave
 from werkalliantie.opgaven.model import Opdracht, alle_opdrachten
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+CURSUSMAP = REPOSITORY / "exercises"
+# What a course folder holds before anything is made or handed in: nbgrader's settings and
+# the graded keys. Everything else in it is made by the commands.
+CURSUSBESTANDEN = ("nbgrader_config.py", "sleutels")
 SCHEMA = 3  # nbgrader's cell metadata schema
 MERK = "werkalliantie"  # notebook metadata: written by this module
 
@@ -156,6 +160,20 @@ def maak_studentversie(map_: Path, opdracht: Opdracht) -> None:
     print(f"Studentversie klaar: {(map_ / 'release' / opdracht.id).relative_to(map_)}/")
 
 
+def nieuwe_cursusmap(doel: Path, bron: Path = CURSUSMAP) -> Path:
+    """A fresh course folder at ``doel`` with only the course's own files from ``bron``:
+    for a rehearsal with a made-up class, a test or a benchmark, never the real one."""
+    import shutil
+
+    doel.mkdir(parents=True)
+    for naam in CURSUSBESTANDEN:
+        if (bron / naam).is_dir():
+            shutil.copytree(bron / naam, doel / naam)
+        else:
+            shutil.copy2(bron / naam, doel / naam)
+    return doel
+
+
 def main(argv: list[str] | None = None) -> None:
     map_ = cursusmap()
     namen = argv if argv is not None else sys.argv[1:]
@@ -170,3 +188,4 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+

@@ -124,11 +124,14 @@ def _verander(waarde: Any, model: Any, kandidaten: list, kans: random.Random, ma
     if isinstance(waarde, dict):
         return {k: _verander(v, model, kandidaten, kans, mate) for k, v in waarde.items()}
     if isinstance(waarde, list):
-        nieuw = [_verander(v, model, kandidaten, kans, mate) for v in waarde]
+        # An item of a list is replaced by an item of a list, never by a key or an option's
+        # text: a student ticks the boxes a question offers.
+        binnen = [k for k in kandidaten if k in _lijstelementen(model)] or kandidaten
+        nieuw = [_verander(v, model, binnen, kans, mate) for v in waarde]
         if nieuw and kans.random() < mate / 2:
             nieuw.pop(kans.randrange(len(nieuw)))
         if kans.random() < mate / 2:
-            soort = [k for k in kandidaten if isinstance(k, str)]
+            soort = [k for k in binnen if isinstance(k, str) and k not in nieuw]
             if soort:
                 nieuw.append(kans.choice(soort))
         return nieuw
@@ -146,6 +149,16 @@ def _verander(waarde: Any, model: Any, kandidaten: list, kans: random.Random, ma
         woorden = [k for k in kandidaten if isinstance(k, str) and k != waarde and " " not in k]
         return kans.choice(woorden) if woorden else waarde
     return waarde
+
+
+def _lijstelementen(model: Any) -> set:
+    """The plain values that occur as items of a list anywhere in ``model``."""
+    if isinstance(model, dict):
+        return set().union(*(_lijstelementen(v) for v in model.values()))
+    if isinstance(model, list):
+        return {v for v in model if isinstance(v, (str, int, float))}.union(
+            *(_lijstelementen(v) for v in model if isinstance(v, (dict, list))))
+    return set()
 
 
 def _leeg(waarde: Any) -> Any:

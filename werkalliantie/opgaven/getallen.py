@@ -27,3 +27,8 @@ def getal_nl(x: float, decimalen: int = 2) -> str:
     tekst = (str(int(x)) if float(x).is_integer() else
              f"{x:.{decimalen}f}".replace(".", ",").rstrip("0").rstrip(","))
     return tekst.replace("-", "−")
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 cel', '3 cellen': a count in a Dutch sentence, never 'cel(len)'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"

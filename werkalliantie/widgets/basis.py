@@ -215,7 +215,6 @@ class Opgavewidget(widgets.VBox):
             regels.append(antwoord.melding)
         elif was_beschadigd:
             regels.append("Het beschadigde bestand met antwoorden staat apart onder een nieuwe naam.")
-        self._toon_status(regels, toestand="opgeslagen")
         self._ververs_samenvatting()
         if self.sleutel is not None:
             self.resultaat = opgaven.nakijken(self.opgave, waarde, self.sleutel)
@@ -224,6 +223,9 @@ class Opgavewidget(widgets.VBox):
         else:
             self.hints = opgaven.volledigheid(self.opgave, waarde)
             self.feedback.value = blok(hints_html(self.hints))
+        # Last: when the status says "saved", the summary and the feedback are on screen too
+        # (each change reaches the browser as its own message, in this order).
+        self._toon_status(regels, toestand="opgeslagen")
         return True
 
     # -- internals ----------------------------------------------------------------------------

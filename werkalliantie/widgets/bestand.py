@@ -26,11 +26,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from werkalliantie.antwoorden import (BESTANDSNAAM, Antwoord, Antwoordenbestand, AntwoordenFout,
-                                      Inhoud)
+from werkalliantie.antwoorden import (BESTANDSNAAM, MAX_BESTAND_BYTES, Antwoord,
+                                      Antwoordenbestand, AntwoordenFout, Inhoud)
 
-# A course's answer file holds a few dozen answers; far beyond that it is not one.
-MAX_UPLOAD_BYTES = 5_000_000
+# Every file the course let a learner save (and download) can be loaded back.
+MAX_UPLOAD_BYTES = MAX_BESTAND_BYTES
 MAX_GETOOND = 20  # questions listed by name in a message; the rest are counted
 KLEUR_GOED = "#1b5e20"
 KLEUR_FOUT = "#a4000f"

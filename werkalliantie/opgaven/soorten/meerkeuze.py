@@ -63,6 +63,10 @@ def _gekozen(opgave: Opgave, antwoord: Any) -> tuple[list[str], list[str]]:
     return gekozen, meldingen
 
 
+def _antwoorden(aantal: int, bijvoeglijk: str = "") -> str:
+    return f"{aantal} {bijvoeglijk}antwoord{'' if aantal == 1 else 'en'}"
+
+
 def _tekst(opgave: Opgave, keuze_id: str) -> str:
     return next(k.tekst for k in opgave.opties.keuzes if k.id == keuze_id)
 
@@ -74,13 +78,13 @@ def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
     raak, mis = len(set(gekozen) & goed), len(set(gekozen) - goed)
     if opgave.opties.meer:
         punten = round(max_ * max(0.0, (raak - mis) / len(goed)) * 2) / 2
-        feedback = (f"Je koos {len(gekozen)} antwoord(en): {raak} goed en {mis} fout. "
-                    f"Er {'is' if len(goed) == 1 else 'zijn'} {len(goed)} goede antwoorden.",)
+        feedback = (f"Je koos {_antwoorden(len(gekozen))}: {raak} goed en {mis} fout. "
+                    f"Er {'is' if len(goed) == 1 else 'zijn'} {_antwoorden(len(goed), 'goede ')}.",)
     else:
         punten = max_ if gekozen == list(goed) else 0.0
         feedback = ("Je keuze is goed." if punten else
                     "Je hebt nog geen keuze gemaakt." if not gekozen else "Je keuze is niet goed.",)
-    uitleg = [f"Het goede antwoord{' is' if len(goed) == 1 else 'en zijn'}:",
+    uitleg = ["Het goede antwoord is:" if len(goed) == 1 else "De goede antwoorden zijn:",
               *(f"– {_tekst(opgave, k)}" for k in sleutel.goed), sleutel.toelichting]
     uitleg += [f"Over '{_tekst(opgave, k)}': {sleutel.uitleg[k]}" for k in gekozen if k in sleutel.uitleg]
     return Resultaat(opgave.id, (Deelresultaat(DEEL, "Je keuze", min(punten, max_), max_,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from werkalliantie.opgaven.model import Onderdeel, Opgave
-from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat, getal
+from werkalliantie.opgaven.resultaat import Resultaat, getal
 
 DEEL = "antwoord"
 MAX_TEKENS = 5000

@@ -14,7 +14,16 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from werkalliantie.opgaven import Opgave, Resultaat
+from werkalliantie.opgaven import Opgave, Resultaat, leesbaar
+from werkalliantie.opgaven.getallen import getal_nl, lees_getal
+
+
+def als_getaltekst(waarde: Any) -> str:
+    """A saved number (or what the learner typed) as the text a number field shows again."""
+    if isinstance(waarde, str):
+        return leesbaar(waarde, 40)
+    getal = lees_getal(waarde)
+    return "" if getal is None else getal_nl(getal, 6)
 
 
 class Bediening:

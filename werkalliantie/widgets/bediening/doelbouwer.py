@@ -15,10 +15,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from werkalliantie.opgaven import Opgave, leesbaar
-from werkalliantie.opgaven.getallen import getal_nl, lees_getal
 from werkalliantie.opgaven.soorten import doelbouwer as soort
 from werkalliantie.widgets.basis import KLEUR_RAND, blok, e
-from werkalliantie.widgets.bediening import Bediening as Basis
+from werkalliantie.widgets.bediening import Bediening as Basis, als_getaltekst
 from werkalliantie.widgets.doelhints import Doelhints
 
 BREED = widgets.Layout(width="100%")
@@ -35,13 +34,6 @@ def _vak(waarde: Any, vraag: str, hoogte: str = "3.2em", voorbeeld: str = "") ->
     tekst = leesbaar(waarde, soort.MAX_TEKENS) if isinstance(waarde, str) else ""
     return widgets.Textarea(value=tekst, tooltip=vraag, placeholder=voorbeeld,
                             layout=widgets.Layout(width="100%", height=hoogte))
-
-
-def _als_tekst(waarde: Any) -> str:
-    if isinstance(waarde, str):
-        return leesbaar(waarde, 40)
-    getal = lees_getal(waarde)
-    return "" if getal is None else getal_nl(getal, 6)
 
 
 class Bediening(Basis):
@@ -121,7 +113,7 @@ class Bediening(Basis):
         self.onderdelen.extend([_kop(vraag), self.indicator])
         for i, (naam, betekenis) in enumerate(zip(soort.NIVEAUS, BETEKENIS, strict=True)):
             oud = niveaus[i] if i < len(niveaus) and isinstance(niveaus[i], Mapping) else {}
-            waarde = widgets.Text(value=_als_tekst(oud.get("waarde")), placeholder="getal",
+            waarde = widgets.Text(value=als_getaltekst(oud.get("waarde")), placeholder="getal",
                                   tooltip=f"Niveau {naam}: het getal",
                                   layout=widgets.Layout(width="6em", flex="0 0 auto"))
             tekst = _vak(oud.get("tekst"), f"Niveau {naam}: wat zie je dan?", "2.4em")

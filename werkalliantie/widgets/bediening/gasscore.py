@@ -8,22 +8,15 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from werkalliantie.opgaven import Opgave, leesbaar
-from werkalliantie.opgaven.getallen import getal_nl, lees_getal
+from werkalliantie.opgaven import Opgave
+from werkalliantie.opgaven.getallen import getal_nl
 from werkalliantie.opgaven.soorten import gasscore as soort
 from werkalliantie.widgets.basis import KLEUR_RAND, blok, e
-from werkalliantie.widgets.bediening import Bediening as Basis
+from werkalliantie.widgets.bediening import Bediening as Basis, als_getaltekst
 
 UITKOMST = {-2: "−2 (veel minder dan verwacht)", -1: "−1 (minder dan verwacht)",
             0: "0 (zoals verwacht)", 1: "+1 (meer dan verwacht)", 2: "+2 (veel meer dan verwacht)"}
 CEL = f"border:1px solid {KLEUR_RAND};padding:.3em .6em;text-align:left"
-
-
-def _als_tekst(waarde: Any) -> str:
-    if isinstance(waarde, str):
-        return leesbaar(waarde, 40)
-    getal = lees_getal(waarde)
-    return "" if getal is None else getal_nl(getal, 6)
 
 
 class Bediening(Basis):
@@ -51,7 +44,7 @@ class Bediening(Basis):
         self.velden: dict[str, widgets.Text] = {}
         for veld, naam in (*soort.STAPPEN, ("t", "De T-score")):
             self.velden[veld] = widgets.Text(
-                value=_als_tekst(bewaard.get(veld)), description=naam, placeholder="getal",
+                value=als_getaltekst(bewaard.get(veld)), description=naam, placeholder="getal",
                 style={"description_width": "initial"},
                 layout=widgets.Layout(width="100%", max_width="560px", margin="4px 0"))
             self.onderdelen.append(self.velden[veld])

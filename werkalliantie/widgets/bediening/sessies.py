@@ -18,6 +18,9 @@ from werkalliantie.opgaven.soorten import sessies as soort
 from werkalliantie.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.widgets.bediening import Bediening as Basis
 
+# Read by screen readers, not shown (the usual "visually hidden" rules).
+ALLEEN_VOORLEZEN = ("position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
+                    "overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0")
 RIJ = widgets.Layout(flex_flow="row wrap", align_items="center", padding="4px 0",
                      border_bottom=f"1px solid {KLEUR_RAND}")
 GEEN = ("kies een sessie", 0)  # ipywidgets shows no option at all for None
@@ -104,9 +107,13 @@ class Bediening(Basis):
                 tekst = getattr(thema, wie)
                 schuif = widgets.IntSlider(min=check.MIN, max=check.MAX, value=5, readout=False,
                                            layout=widgets.Layout(width="200px"))
-                getal = widgets.BoundedIntText(min=check.MIN, max=check.MAX, value=5,
-                                               tooltip=f"{sessies.NAMEN[wie]}: {tekst}",
-                                               layout=widgets.Layout(width="5em"))
+                # The field's label is "Cijfer"; a screen reader also hears which statement.
+                getal = widgets.BoundedIntText(
+                    min=check.MIN, max=check.MAX, value=5,
+                    description=f'Cijfer<span style="{ALLEEN_VOORLEZEN}">: '
+                                f'{e(sessies.NAMEN[wie])}, {e(tekst)}</span>',
+                    description_allow_html=True, style={"description_width": "initial"},
+                    tooltip=f"{sessies.NAMEN[wie]}: {tekst}", layout=widgets.Layout(width="9em"))
                 widgets.jslink((schuif, "value"), (getal, "value"))
                 self.schuiven[(wie, thema.id)], self.getallen[(wie, thema.id)] = schuif, getal
                 rijen.append(widgets.HBox([widgets.HTML(blok(e(tekst)), layout=widgets.Layout(flex="1 1 260px")),
