@@ -6,7 +6,7 @@ Not a test: it prints figures. It writes the answer files of N participants (def
 mix of right, partly right and wrong answers. Then:
 
 - warm: the library already imported, as in the notebook (``werkalliantie.groepsoverzicht.notebook``
-  loads matplotlib, pandas and pingouin when it is imported): reading, analysing and the
+  loads pandas and pingouin when it is imported): reading, analysing and the
   finished HTML page, best of three;
 - cold: a new Python process that imports everything and writes the page.
 
@@ -15,6 +15,7 @@ mix of right, partly right and wrong answers. Then:
 
 from __future__ import annotations
 
+import argparse
 import random
 import subprocess
 import sys
@@ -72,4 +73,6 @@ def main(aantal: int = 200) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("aantal", nargs="?", type=int, default=200, help="aantal deelnemers (200)")
+    main(parser.parse_args().aantal)

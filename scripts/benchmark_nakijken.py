@@ -9,6 +9,7 @@ N submissions. Run it with the course's environment active:
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import shutil
@@ -68,4 +69,6 @@ def main(aantal: int = 10) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("aantal", nargs="?", type=int, default=10, help="aantal inleveringen (10)")
+    main(parser.parse_args().aantal)

@@ -116,7 +116,8 @@ def test_een_pagina_zonder_iets_van_buiten(groep):
     # nothing is loaded: no source or link but the SVG's own markers (#id), no web address
     assert not re.search(r"""(src|href)\s*=\s*["'](?!#)|@import|url\((?!#)|https?://""",
                          zonder_naamruimte)
-    assert pagina.count("<svg") >= 2 and 'role="img" aria-label=' in pagina
+    assert pagina.count("<svg") >= 2 and pagina.count('role="img"') == pagina.count("<svg")
+    assert pagina.count("<title id=") == pagina.count("<svg")  # every figure has a name
 
 
 def test_deelnemers_niet_op_volgorde_van_naam(tmp_path):

@@ -50,10 +50,11 @@ def _merk(soort: str, x: float, y: float, kleur: str) -> str:
             f'{x - 5.5:.1f},{y:.1f}" fill="white" stroke="{kleur}" stroke-width="2"/>')
 
 
-def _omhulsel(breedte: int, hoogte: int, titel: str, beschrijving: str, inhoud: str) -> str:
+def omhulsel(breedte: float, hoogte: float, titel: str, beschrijving: str, inhoud: str) -> str:
+    """One chart: an accessible SVG (title and description) that scales with the page."""
     n = next(_volgnummer)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} {hoogte}" '
-            f'width="100%" style="max-width:{breedte}px;font-family:sans-serif" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {hoogte:.0f}" '
+            f'width="100%" style="max-width:{breedte:.0f}px;font-family:sans-serif" role="img" '
             f'aria-labelledby="wa-t{n} wa-d{n}"><title id="wa-t{n}">{_e(titel)}</title>'
             f'<desc id="wa-d{n}">{_e(beschrijving)}</desc>{inhoud}</svg>')
 
@@ -112,7 +113,7 @@ def lijngrafiek(lijnen: list[Lijn], *, maximum: float, drempel: float | None, ti
                      f'stroke-width="2.5" stroke-dasharray="{lijn.streep}"/>'
                      + _merk(lijn.merkteken, x + 17, y, lijn.kleur))
         delen.append(teken + f'<text x="{x + 42}" y="{y + 4}" font-size="13" fill="{TEKST}">{_e(naam)}</text>')
-    return _omhulsel(breedte, hoogte + legenda_hoogte + 8, titel, beschrijving, "".join(delen))
+    return omhulsel(breedte, hoogte + legenda_hoogte + 8, titel, beschrijving, "".join(delen))
 
 
 def profiel(dimensies: list[tuple[str, float | None, float | None]], *, minimum: float,
@@ -148,4 +149,4 @@ def profiel(dimensies: list[tuple[str, float | None, float | None]], *, minimum:
                          f'fill="{vulling}" stroke="{TEKST}" stroke-width="0.5"/>'
                          f'<text x="{px(waarde) + 6:.1f}" y="{y0 + 14}" font-size="12" fill="{TEKST}">'
                          f'{label} {str(round(waarde, 1)).replace(".", ",")}</text>')
-    return _omhulsel(breedte, hoogte, titel, beschrijving, "".join(delen))
+    return omhulsel(breedte, hoogte, titel, beschrijving, "".join(delen))

@@ -7,7 +7,8 @@ the group's agreement (:mod:`.rapport`), and returns an :class:`~.rapport.Overzi
 ``html()`` is one self-contained page to project in the room. The intraclass correlation
 itself is :func:`werkalliantie.groepsoverzicht.icc.icc` (pure Python, Shrout & Fleiss).
 
-This runs on the trainer's computer: pandas, matplotlib and pingouin are used here.
+This runs on the trainer's computer: pandas and pingouin are used here; the figures are
+plain SVG (:mod:`werkalliantie.grafieken`), as in the exercises.
 """
 
 from __future__ import annotations
