@@ -64,8 +64,7 @@ site: boek
 SITE_POORT ?= 8000
 site-open:
 	@test -f _build/html/oefenen/index.html || { echo "Bouw de site eerst: make site"; exit 1; }
-	@echo "Open http://127.0.0.1:$(SITE_POORT)/oefenen/ in je browser (stoppen: Ctrl+C)."
-	$(PYTHON) -m http.server $(SITE_POORT) --bind 127.0.0.1 --directory _build/html
+	@$(PYTHON) site/serveer.py _build/html --poort $(SITE_POORT)
 
 ## The graded assignments from data/ into exercises/source/, then their student versions
 ## into exercises/release/.

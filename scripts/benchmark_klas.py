@@ -23,26 +23,14 @@ import argparse
 import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from meten import draai  # scripts/meten.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _omgeving() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    return env
-
-
-def _draai(*opdracht: str, map_: Path) -> float:
-    begin = time.perf_counter()
-    subprocess.run(opdracht, cwd=map_, env=_omgeving(), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - begin
 
 
 def _werkalliantie() -> str:
@@ -112,12 +100,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tijdelijk:
         basis = Path(tijdelijk) / "basis"
         nieuwe_cursusmap(basis)
-        _draai(_werkalliantie(), "klaarzetten", opdracht, map_=basis)
-        _draai(_werkalliantie(), "klas", str(n), "--opdracht", opdracht, map_=basis)
+        draai(_werkalliantie(), "klaarzetten", opdracht, map_=basis)
+        draai(_werkalliantie(), "klas", str(n), "--opdracht", opdracht, map_=basis)
 
         gewoon = Path(tijdelijk) / "nbgrader"
         shutil.copytree(basis, gewoon)
-        t_gewoon = _draai("nbgrader", "autograde", opdracht, map_=gewoon)
+        t_gewoon = draai("nbgrader", "autograde", opdracht, map_=gewoon)
         print(f"nbgrader autograde (serieel):        {t_gewoon:7.1f} s = "
               f"{t_gewoon / n:.2f} s per inlevering", flush=True)
         referentie = cijfers(gewoon, opdracht)
@@ -125,7 +113,7 @@ def main() -> None:
         for w in reeks:
             ons = Path(tijdelijk) / f"werkalliantie-{w}"
             shutil.copytree(basis, ons)
-            t_ons = _draai(_werkalliantie(), "nakijken", opdracht, "--werkers", str(w),
+            t_ons = draai(_werkalliantie(), "nakijken", opdracht, "--werkers", str(w),
                            "--zonder-feedback", map_=ons)
             gelijk = cijfers(ons, opdracht) == referentie
             t_vloer = vloer(gewoon, opdracht, w)

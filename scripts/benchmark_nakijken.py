@@ -10,13 +10,10 @@ N submissions. Run it with the course's environment active:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from werkalliantie.antwoorden import Antwoordenbestand
@@ -25,25 +22,14 @@ from werkalliantie.nakijken.stappen import OPDRACHT
 from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
+from meten import draai  # scripts/meten.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _omgeving() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    return env
-
-
-def _draai(*opdracht: str, map_: Path) -> float:
-    begin = time.perf_counter()
-    subprocess.run(opdracht, cwd=map_, env=_omgeving(), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - begin
 
 
 def _cursus(doel: Path, aantal: int) -> Path:
     nieuwe_cursusmap(doel)
-    _draai(sys.executable, "-m", "werkalliantie.nakijken.klaarzetten", OPDRACHT, map_=doel)
+    draai(sys.executable, "-m", "werkalliantie.nakijken.klaarzetten", OPDRACHT, map_=doel)
     vrijgegeven = doel / "release" / OPDRACHT
     lijst = vragenlijst(laad_opgave("denise-b"))
     kans = random.Random(1)
@@ -60,7 +46,7 @@ def main(aantal: int = 10) -> None:
         metingen = {}
         for n in (1, aantal):
             map_ = _cursus(Path(tijdelijk) / f"cursus-{n}", n)
-            metingen[n] = _draai("nbgrader", "autograde", OPDRACHT, map_=map_)
+            metingen[n] = draai("nbgrader", "autograde", OPDRACHT, map_=map_)
     een, alle = metingen[1], metingen[aantal]
     print(f"autograde, 1 inlevering: {een:.1f} s (vooral het opstarten van nbgrader)")
     print(f"autograde, {aantal} inleveringen: {alle:.1f} s = {alle / aantal:.2f} s per inlevering")

@@ -13,14 +13,11 @@ revealed. The budget (issue 14): at most 60 MB beside the book, usable within 15
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import re
 import shutil
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -32,22 +29,13 @@ os.environ.pop("PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK", None)
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "site"))
+from serveer import serveer  # noqa: E402  (build tooling beside the site, not the package)
 MAX_MB, MAX_S = 60, 15
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOKAAL = {"127.0.0.1", "localhost", "::1", "[::1]"}
-
-
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def copyfile(self, source, outputfile):
-        try:
-            super().copyfile(source, outputfile)
-        except (ConnectionResetError, BrokenPipeError):
-            pass
 
 
 def _mb(map_: Path) -> float:
@@ -72,10 +60,6 @@ def main() -> int:
     print(f"Oefenen in de browser: {grootte:.1f} MB naast het boek ({boek:.1f} MB); "
           f"grens {MAX_MB} MB: {'binnen' if grootte <= MAX_MB else 'TE GROOT'}")
 
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_StilleHandler, directory=str(args.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/oefenen/{naam}.html"
     geblokkeerd: list[str] = []
 
     def bewaker(route):
@@ -87,35 +71,33 @@ def main() -> int:
             route.abort()
 
     tijden, verzoeken = [], []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            for ronde in range(1, args.rondes + 1):
-                context = browser.new_context()  # a fresh profile: cold cache, empty storage
-                context.route("**/*", bewaker)
-                aantal = []
-                context.on("request", lambda verzoek: aantal.append(verzoek.url))
-                pagina = context.new_page()
-                begin = time.monotonic()
-                pagina.goto(url)
-                pagina.wait_for_selector("body[data-oefening]", timeout=180_000)
-                seconden = time.monotonic() - begin
-                toestand = pagina.get_attribute("body", "data-oefening")
-                fouten = pagina.frame_locator("iframe#oefening").locator(
-                    "[data-mime-type='application/vnd.jupyter.stderr']").count()
-                verzoeken.append(len(aantal))
-                if toestand == "klaar":
-                    tijden.append(seconden)
-                    uitkomst = f"bruikbaar na {seconden:.1f} s"
-                else:
-                    uitkomst = f"NIET BRUIKBAAR ({toestand}) na {seconden:.1f} s"
-                print(f"ronde {ronde}: {naam} {uitkomst}"
-                      f"{f', {fouten} foutmelding(en) in de oefening' if fouten else ''}, "
-                      f"{len(aantal)} verzoeken")
-                context.close()
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serveer(args.site) as basis, sync_playwright() as p:
+        url = f"{basis}/oefenen/{naam}.html"
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for ronde in range(1, args.rondes + 1):
+            context = browser.new_context()  # a fresh profile: cold cache, empty storage
+            context.route("**/*", bewaker)
+            aantal = []
+            context.on("request", lambda verzoek: aantal.append(verzoek.url))
+            pagina = context.new_page()
+            begin = time.monotonic()
+            pagina.goto(url)
+            pagina.wait_for_selector("body[data-oefening]", timeout=180_000)
+            seconden = time.monotonic() - begin
+            toestand = pagina.get_attribute("body", "data-oefening")
+            fouten = pagina.frame_locator("iframe#oefening").locator(
+                "[data-mime-type='application/vnd.jupyter.stderr']").count()
+            verzoeken.append(len(aantal))
+            if toestand == "klaar":
+                tijden.append(seconden)
+                uitkomst = f"bruikbaar na {seconden:.1f} s"
+            else:
+                uitkomst = f"NIET BRUIKBAAR ({toestand}) na {seconden:.1f} s"
+            print(f"ronde {ronde}: {naam} {uitkomst}"
+                  f"{f', {fouten} foutmelding(en) in de oefening' if fouten else ''}, "
+                  f"{len(aantal)} verzoeken")
+            context.close()
+        browser.close()
     if tijden:
         mediaan = statistics.median(tijden)
         print(f"Eerste oefening bruikbaar (mediaan van {len(tijden)}, koude cache): "

@@ -5,13 +5,11 @@ Browser tests save a screenshot and the console log in tests/artefacten/ when th
 
 from __future__ import annotations
 
-import functools
-import http.server
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -77,20 +75,21 @@ def boek(tmp_path_factory) -> Path:
     return uit / "_build" / "html"
 
 
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def sitemodule(naam: str):
+    """A module of site/ (build tooling, not part of the package), loaded from its file."""
+    if naam not in sys.modules:
+        spec = importlib.util.spec_from_file_location(naam, ROOT / "site" / f"{naam}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[naam] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[naam]
 
 
 @pytest.fixture(scope="session")
 def boekserver(boek):
     """The built book over http on 127.0.0.1 (a random port), as a reader's browser gets it."""
-    handler = functools.partial(_StilleHandler, directory=str(boek))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with sitemodule("serveer").serveer(boek) as url:
+        yield url
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -172,3 +171,38 @@ def schermafbeelding(pagina, pad: Path, max_hoogte: int = 5000) -> None:
         pagina.screenshot(path=str(pad), full_page=True, timeout=60_000)
     except Exception as fout:  # noqa: BLE001
         print(f"schermafbeelding {pad.name} mislukt: {fout}")
+
+
+def sleutelteksten(sleutelmap: Path, opdrachten) -> list[str]:
+    """Every text of six words or more in the graded keys of these assignments
+    (rationales, example answers, a right choice's explanation), spaces normalised."""
+    import yaml
+
+    from werkalliantie.nakijken.klaarzetten import alle_opdrachten
+
+    teksten: list[str] = []
+
+    def verzamel(waarde):
+        if isinstance(waarde, str) and len(waarde.split()) >= 6:
+            teksten.append(" ".join(waarde.split()))
+        elif isinstance(waarde, dict):
+            for w in waarde.values():
+                verzamel(w)
+        elif isinstance(waarde, list):
+            for w in waarde:
+                verzamel(w)
+
+    for opdracht in opdrachten:
+        for vraag in alle_opdrachten()[opdracht].opgaven:
+            verzamel(yaml.safe_load((sleutelmap / f"{vraag}.yaml").read_text(encoding="utf-8")))
+    assert teksten, "geen teksten in de antwoordmodellen: de controle zou niets controleren"
+    return teksten
+
+
+def uit_de_sleutel(tekst: str, teksten: list[str]) -> list[str]:
+    """The runs of six words from ``teksten`` that appear in ``tekst``: a key text quoted
+    in part is caught too."""
+    return [stuk for sleuteltekst in teksten
+            for woorden in [sleuteltekst.split()]
+            for stuk in (" ".join(woorden[i:i + 6]) for i in range(max(1, len(woorden) - 5)))
+            if stuk in tekst]

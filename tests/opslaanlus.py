@@ -275,6 +275,18 @@ RUN_ALL_JS = """async () => {
 }"""
 
 
+@contextmanager
+def voila_met(notebook: Path, werkmap: Path) -> Iterator[tuple[str, Path]]:
+    """Voilà as `make oefenen` starts it, on a temporary copy of one practice notebook
+    (never the learner's folder); yields its URL and the folder."""
+    map_ = werkmap / "oefeningen"
+    map_.mkdir()
+    shutil.copy2(notebook, map_)
+    shutil.copy2(ROOT / "notebooks" / "voila.json", map_)
+    with server("voila", map_, werkmap) as draaiend:
+        yield draaiend.url, map_
+
+
 def open_oefening(pagina, frontend: str, url: str, notebook: str) -> None:
     """Open the notebook (its path in the served folder) as a learner does and wait
     until its widget is there."""

@@ -11,7 +11,6 @@ tests/artefacten/oefening-doelbouwer.png.
 from __future__ import annotations
 
 import json
-import shutil
 import time
 
 import pytest
@@ -20,7 +19,6 @@ import opslaanlus
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
 
 NOTEBOOK = ROOT / "notebooks" / "doelen-formuleren-peter.ipynb"
-VOILA_INSTELLINGEN = ROOT / "notebooks" / "voila.json"
 SCREENSHOT = ARTEFACTEN / "oefening-doelbouwer.png"
 VAAG = "Ik wil me beter voelen"
 DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
@@ -28,13 +26,8 @@ DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
 
 @pytest.fixture
 def voila(tmp_path):
-    """Voilà as `make oefenen` starts it, on a temporary copy: never the learner's folder."""
-    map_ = tmp_path / "oefeningen"
-    map_.mkdir()
-    shutil.copy2(NOTEBOOK, map_)
-    shutil.copy2(VOILA_INSTELLINGEN, map_)
-    with opslaanlus.server("voila", map_, tmp_path) as server:
-        yield server.url, map_
+    with opslaanlus.voila_met(NOTEBOOK, tmp_path) as server:
+        yield server
 
 
 def _open(pagina, url):

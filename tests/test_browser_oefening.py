@@ -11,7 +11,6 @@ another host blocked.
 from __future__ import annotations
 
 import json
-import shutil
 import time
 
 import pytest
@@ -22,7 +21,6 @@ from werkalliantie.opgaven import laad_opgave
 from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
 
 NOTEBOOK = ROOT / "notebooks" / "werkalliantie-denise.ipynb"
-VOILA_INSTELLINGEN = ROOT / "notebooks" / "voila.json"
 SCREENSHOT = ARTEFACTEN / "oefening-denise.png"
 LIJST = vragenlijst(laad_opgave("denise-a"))
 ITEMS = [i.id for i in LIJST.items]
@@ -59,13 +57,8 @@ def test_boekpagina_toont_de_oefening_zonder_netwerk(boekserver, pagina):
 
 @pytest.fixture
 def voila(tmp_path):
-    """Voilà as `make oefenen` starts it, on a temporary copy: never the learner's folder."""
-    map_ = tmp_path / "oefeningen"
-    map_.mkdir()
-    shutil.copy2(NOTEBOOK, map_)
-    shutil.copy2(VOILA_INSTELLINGEN, map_)
-    with opslaanlus.server("voila", map_, tmp_path) as server:
-        yield server.url, map_
+    with opslaanlus.voila_met(NOTEBOOK, tmp_path) as server:
+        yield server
 
 
 def _kies(pagina, nummer: int, doel: int) -> None:

@@ -14,33 +14,25 @@ and the download/upload buttons), plus ECHTE_OEFENINGEN.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.util
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from packaging.utils import canonicalize_name
 
-from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, omgeving
+from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, omgeving, sitemodule
 
 SITE_BOUW = ROOT / "site" / "bouw_site.py"
 
 
 def _bouwscript():
-    spec = importlib.util.spec_from_file_location("bouw_site", SITE_BOUW)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+    return sitemodule("bouw_site")
 
 
 PROEF = ROOT / "tests" / "data" / "lite" / "proef.ipynb"
@@ -73,25 +65,10 @@ def site(boek, tmp_path_factory) -> Path:
     return html
 
 
-class _StilleHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def copyfile(self, source, outputfile):
-        try:
-            super().copyfile(source, outputfile)
-        except (ConnectionResetError, BrokenPipeError):
-            pass  # the browser closed a page while a file was on its way
-
-
 @pytest.fixture(scope="session")
 def siteserver(site):
-    handler = functools.partial(_StilleHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with sitemodule("serveer").serveer(site) as url:
+        yield url
 
 
 def _mb(map_: Path) -> float:
