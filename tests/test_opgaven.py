@@ -331,3 +331,13 @@ def test_indelen_een_categorie_en_meer_categorieen():
     assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": ["systeemwereld"]}, sleutel).punten == 3
     assert nakijken(meer, {"dochters": [], "termijn": []}, sleutel).punten == 0  # nothing ticked
     assert nakijken(meer, {"dochters": ["leefwereld"], "termijn": []}, sleutel).punten == 2
+
+
+def test_punten_in_gewone_taal():
+    """'1 van 1 punt', never '1 van 1 punten': the learner reads this after every save."""
+    from werkalliantie.opgaven.resultaat import van_punten
+
+    assert van_punten(1, 1) == "1 van 1 punt"
+    assert van_punten(0.5, 1) == "0,5 van 1 punt"
+    assert van_punten(1.5, 2) == "1,5 van 2 punten"
+    assert van_punten(0, 9) == "0 van 9 punten"

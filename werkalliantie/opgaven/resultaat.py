@@ -22,6 +22,11 @@ def getal(x: float) -> str:
     return f"{x:.1f}".replace(".", ",").removesuffix(",0")
 
 
+def van_punten(punten: float, max_punten: float) -> str:
+    """'1 van 1 punt', '1,5 van 2 punten': the unit follows the maximum."""
+    return f"{getal(punten)} van {getal(max_punten)} {'punt' if max_punten == 1 else 'punten'}"
+
+
 @dataclass(frozen=True)
 class Deelresultaat:
     onderdeel: str
@@ -37,7 +42,7 @@ class Deelresultaat:
 
     @property
     def puntenregel(self) -> str:
-        return f"{self.naam}: je krijgt {getal(self.punten)} van {getal(self.max_punten)} punten."
+        return f"{self.naam}: je krijgt {van_punten(self.punten, self.max_punten)}."
 
     def regels(self, met_uitleg: bool) -> list[str]:
         return [*self.feedback, *(self.uitleg if met_uitleg else ()), self.puntenregel]
@@ -61,7 +66,7 @@ class Resultaat:
     def kop(self) -> str:
         if not self.delen:
             return "Deze opgave krijgt geen punten van de computer."
-        return f"Totaal: {getal(self.punten)} van {getal(self.max_punten)} punten."
+        return f"Totaal: {van_punten(self.punten, self.max_punten)}."
 
     def deel(self, onderdeel: str) -> Deelresultaat:
         for d in self.delen:
@@ -83,8 +88,7 @@ class Resultaat:
         e = html.escape
         meldingen = "".join(f"<p>{e(m)}</p>" for m in self.meldingen)
         delen = "".join(
-            f"<li><strong>{e(d.naam)}</strong> ({e(getal(d.punten))} van "
-            f"{e(getal(d.max_punten))} punten)<br>"
+            f"<li><strong>{e(d.naam)}</strong> ({e(van_punten(d.punten, d.max_punten))})<br>"
             + "<br>".join(e(r) for r in (*d.feedback, *d.uitleg)) + "</li>"
             for d in self.delen)
         return f"<p><strong>{e(self.kop)}</strong></p>{meldingen}<ul>{delen}</ul>"

@@ -27,7 +27,8 @@ import traitlets
 
 from werkalliantie import opgaven
 from werkalliantie.antwoorden import Antwoord, Antwoordenbestand, AntwoordenFout, Inhoud
-from werkalliantie.opgaven import Opgave, Resultaat, getal
+from werkalliantie.opgaven import Opgave, Resultaat
+from werkalliantie.opgaven.resultaat import van_punten
 from werkalliantie.widgets.slagboom import Slagboom
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -95,8 +96,8 @@ def resultaat_html(resultaat: Resultaat) -> str:
         teken, oordeel = ("✔", "goed") if d.goed else ("✘", "nog niet goed")
         regels = "".join(f'<p style="margin:.2em 0">{e(r)}</p>' for r in (*d.feedback, *d.uitleg))
         delen.append(f'<li style="margin-bottom:.6em"><span aria-hidden="true">{teken}</span> '
-                     f"<strong>{e(d.naam)}</strong> <span>({oordeel}: {getal(d.punten)} van "
-                     f"{getal(d.max_punten)} punten)</span>{regels}</li>")
+                     f"<strong>{e(d.naam)}</strong> <span>({oordeel}: "
+                     f"{van_punten(d.punten, d.max_punten)})</span>{regels}</li>")
     return (f"<h3>Vergelijk met het antwoordmodel</h3>{meldingen}<p>{e(resultaat.kop)}</p>"
             f'<ul style="list-style:none;padding-left:0">{"".join(delen)}</ul>')
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from werkalliantie import sessies
 from werkalliantie.opgaven.model import Onderdeel, Opgave
+from werkalliantie.opgaven.getallen import aantal
 from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat
 
 DELEN = {
@@ -183,7 +184,7 @@ def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
         regels.append(f"{onderdeel.naam}: {tekst}")
     spel = rollenspel(antwoord)
     if spel:
-        regels.append(f"Rollenspel: {len(spel)} sessie(s) ingevuld (telt niet mee voor de punten).")
+        regels.append(f"Rollenspel: {aantal(len(spel), 'sessie', 'sessies')} ingevuld (telt niet mee voor de punten).")
     return [*regels, *meldingen]
 
 
