@@ -54,8 +54,10 @@ BOEK = ROOT / "_build" / "html"
 WERKMAP = ROOT / "_build" / "oefenen-werk"
 MAP = "oefenen"  # the practice area inside the book's folder
 # Notebooks for trainers, not learners: they read a group's files on the trainer's own
-# computer and draw with matplotlib, which the learner's pure-Python path does not carry.
+# computer with pandas and pingouin, which the learner's pure-Python path does not carry.
 NIET_IN_DE_BROWSER = {"groepsoverzicht"}
+EERST = {"kennismaken"}  # the introduction to the exercises opens the list
+LAATST = {"voortgang"}  # the progress page closes it
 HULP = "book/oefenen-in-je-browser.html"  # the learner's page about it, in the book
 
 # How the course wheel is made: from this checkout, without its dependencies (those that
@@ -357,8 +359,18 @@ def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
 # -- the whole build -----------------------------------------------------------------------
 
 def oefennotebooks() -> list[Path]:
-    """The notebooks a learner practises with in the browser."""
-    return [p for p in sorted(NOTEBOOKS.glob("*.ipynb")) if p.stem not in NIET_IN_DE_BROWSER]
+    """The notebooks a learner practises with in the browser, in the order a learner meets
+    them: the introduction first, then the book's order (_toc.yml), the progress page last."""
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+
+    def plaats(p: Path) -> tuple[int, int, str]:
+        if p.stem in EERST or p.stem in LAATST:
+            return (0 if p.stem in EERST else 2, 0, p.stem)
+        positie = toc.find(f"book/oefeningen/{p.stem}\n")
+        return (1, positie if positie >= 0 else len(toc), p.stem)
+
+    return sorted((p for p in NOTEBOOKS.glob("*.ipynb") if p.stem not in NIET_IN_DE_BROWSER),
+                  key=plaats)
 
 
 def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WERKMAP) -> Path:

@@ -83,6 +83,13 @@ def test_site_gebouwd_met_alles_van_de_site_zelf(site):
     for notebook in [PROEF, *ECHTE_OEFENINGEN]:
         assert (oefenen / f"{notebook.stem}.html").is_file()
         assert f'href="{notebook.stem}.html"' in overzicht
+    # In the order a learner meets them: the introduction, the book's order, progress last.
+    volgorde = [n.stem for n in ECHTE_OEFENINGEN]
+    assert volgorde[0] == "kennismaken" and volgorde[-1] == "voortgang"
+    assert volgorde.index("werkalliantie-denise") < volgorde.index("doelen-herkennen") < volgorde.index(
+        "zorg-voor-jezelf")
+    plaatsen = [overzicht.index(f'href="{stem}.html"') for stem in volgorde]
+    assert plaatsen == sorted(plaatsen)
     assert (oefenen / "antwoorden.html").is_file()
     # The kernel loads Pyodide from the site and never asks an index.
     config = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))
