@@ -52,6 +52,16 @@ def test_download_van_een_beschadigd_bestand_geeft_de_laatste_goede_versie(tmp_p
     assert "beschadigd" in knoppen.downloadlink.value
 
 
+def test_download_zonder_hoofdbestand_geeft_de_laatste_goede_versie(tmp_path):
+    Antwoordenbestand(tmp_path).bewaar("a", 1)
+    Antwoordenbestand(tmp_path).bewaar("b", 2)  # antwoorden.vorige.json now holds {a}
+    (tmp_path / "antwoorden.json").unlink()  # gone, e.g. deleted by hand
+    knoppen = Antwoordenknoppen(tmp_path)
+    gegevens = knoppen.maak_download()
+    assert gegevens is not None and json.loads(gegevens)["antwoorden"].keys() == {"a"}
+    assert "konden niet worden gelezen" not in knoppen.downloadlink.value
+
+
 def test_laden_voegt_nieuwe_antwoorden_toe(tmp_path):
     Antwoordenbestand(tmp_path).bewaar("a", 1)
     knoppen = Antwoordenknoppen(tmp_path)

@@ -38,7 +38,6 @@ from sphinx.writers.html5 import HTML5Translator
 from werkalliantie import casussen, opgaven, sessies
 from werkalliantie.nakijken import inlevering, klaarzetten, stappen
 from werkalliantie.opgaven.soorten import soort
-from werkalliantie.opgaven.soorten.beoordeling import vragenlijsten
 
 PAKKET = Path(__file__).resolve().parent
 DATA = PAKKET.parent / "data"
@@ -289,7 +288,6 @@ def sjablooncontext(docname: str) -> dict:
         "casussen": casussen.alle_casussen(),
         "opgaven": opgaven.alle_opgaven(),
         "onderdelen": opgaven.onderdelen,
-        "vragenlijsten": vragenlijsten(),
         "opdrachten": klaarzetten.alle_opdrachten(),
         "oefenpagina": functools.partial(oefenpagina, docname),
         "oefeningen_bij": oefeningen_bij,

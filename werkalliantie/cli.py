@@ -196,6 +196,8 @@ def _klaarzetten(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from werkalliantie.nakijken.parallel import TIJDSLIMIET_CEL, TIJDSLIMIET_INLEVERING
+
     _nederlands()
     hoofd = argparse.ArgumentParser(
         prog="werkalliantie",
@@ -221,10 +223,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--student", action="append", metavar="ID",
                    help="kijk alleen deze student na (mag vaker)")
     p.add_argument("--zonder-feedback", action="store_true", help="maak nog geen feedback")
-    p.add_argument("--tijdslimiet-cel", type=_seconden, default=30, metavar="SECONDEN",
-                   help="hoe lang één cel mag duren (standaard: 30)")
-    p.add_argument("--tijdslimiet-inlevering", type=_seconden, default=120, metavar="SECONDEN",
-                   help="hoe lang alle cellen van één inlevering samen mogen duren (standaard: 120)")
+    p.add_argument("--tijdslimiet-cel", type=_seconden, default=TIJDSLIMIET_CEL, metavar="SECONDEN",
+                   help=f"hoe lang één cel mag duren (standaard: {TIJDSLIMIET_CEL})")
+    p.add_argument("--tijdslimiet-inlevering", type=_seconden, default=TIJDSLIMIET_INLEVERING,
+                   metavar="SECONDEN", help="hoe lang alle cellen van één inlevering samen mogen "
+                   f"duren (standaard: {TIJDSLIMIET_INLEVERING})")
     p.set_defaults(doe=_nakijken)
 
     p = verbs.add_parser(

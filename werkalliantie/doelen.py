@@ -22,7 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
 from werkalliantie import gegevens
 
@@ -330,7 +330,7 @@ class _Regels:
         return self._hersteld[w]
 
 
-@cache
+@gegevens.afgeleid  # rebuilt when the bundle is rebuilt, like every other derived table
 def _regels() -> _Regels:
     return _Regels(gegevens.lees("doelregels"))
 

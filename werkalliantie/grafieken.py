@@ -13,6 +13,8 @@ import html
 import itertools
 from dataclasses import dataclass
 
+from werkalliantie.opgaven.getallen import getal_nl
+
 TEKST = "#1a1a1a"
 RASTER = "#d5d9de"
 _volgnummer = itertools.count(1)
@@ -148,5 +150,5 @@ def profiel(dimensies: list[tuple[str, float | None, float | None]], *, minimum:
             delen.append(f'<rect x="{links}" y="{y0}" width="{max(px(waarde) - links, 1):.1f}" height="18" '
                          f'fill="{vulling}" stroke="{TEKST}" stroke-width="0.5"/>'
                          f'<text x="{px(waarde) + 6:.1f}" y="{y0 + 14}" font-size="12" fill="{TEKST}">'
-                         f'{label} {str(round(waarde, 1)).replace(".", ",")}</text>')
+                         f'{label} {getal_nl(waarde, 1)}</text>')
     return omhulsel(breedte, hoogte, titel, beschrijving, "".join(delen))

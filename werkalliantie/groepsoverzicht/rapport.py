@@ -298,10 +298,6 @@ def _tekst(x: float, y: float, tekst: str, *, grootte: int = 12, anker: str = "s
             f'fill="{kleur}"{extra}>{e(tekst)}</text>')
 
 
-def _getal(w: float) -> str:
-    return opgaven.getal(round(w, 2))
-
-
 def figuur_posities(v: Vraag, namen: dict[Any, str]) -> str:
     """Per position a row of circles: how many chose each value; the reference outlined."""
     posities = v.posities
@@ -363,7 +359,7 @@ def figuur_dimensies(v: Vraag, schaal: tuple[float, float]) -> str:
                          f'y2="{y + rij * 0.4:.1f}" stroke="{KLEUR_REF}" stroke-width="3"/>')
         for waarde, aantal in Counter(gemiddelden).items():  # equal means stacked in the row
             delen += [f'<circle cx="{px(waarde):.1f}" cy="{y - rij * 0.35 + rij * 0.7 * (k + 0.5) / aantal:.1f}" '
-                      f'r="2.5" fill="{KLEUR}" fill-opacity="0.8"><title>{_getal(waarde)}</title></circle>'
+                      f'r="2.5" fill="{KLEUR}" fill-opacity="0.8"><title>{opgaven.getal(waarde)}</title></circle>'
                       for k in range(aantal)]
     return omhulsel(breedte, hoogte, f"{v.opgave.titel}: het gemiddelde van elke deelnemer per onderdeel",
                     "Per onderdeel een stip voor elke deelnemer. Rode streep: het antwoordmodel, "

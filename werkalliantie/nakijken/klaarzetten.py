@@ -138,7 +138,7 @@ def cursusmap(werkmap: Path | None = None) -> Path:
     werkmap = (werkmap or Path.cwd()).resolve()
     if (werkmap / "nbgrader_config.py").is_file():
         return werkmap
-    return REPOSITORY / "exercises"
+    return CURSUSMAP
 
 
 def _nbgrader(*args: str, map_: Path) -> None:

@@ -247,7 +247,6 @@ def _werker(verbinding: Connection, cursusmap: str, instellingen: Instellingen) 
         if student is None:
             break
         begin = time.perf_counter()
-        logboek.regels.clear()
         uitslag = Uitslag(student, gelukt=True)
         try:
             uitslag.meldingen.extend(controleer_inlevering(Path(cursusmap), instellingen.opdracht,

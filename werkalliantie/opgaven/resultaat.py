@@ -16,10 +16,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from werkalliantie.opgaven.getallen import getal_nl
+
 
 def getal(x: float) -> str:
-    """A number as Dutch readers write it: 3,7 and 4."""
-    return f"{x:.1f}".replace(".", ",").removesuffix(",0")
+    """Points and scores as Dutch readers write them: 3,7 and 4 (one decimal at most)."""
+    return getal_nl(x, 1)
 
 
 def van_punten(punten: float, max_punten: float) -> str:

@@ -140,9 +140,8 @@ class Antwoordenknoppen(widgets.VBox):
         """Offer the answer file as it is now; returns the bytes offered (None: nothing)."""
         try:
             inhoud = self.bestand.lees()
-            bron = self.bestand.pad
-            if inhoud.beschadigd:  # lees() fell back on the last good copy: offer that one
-                bron = self.bestand.vorige
+            # lees() fell back on the last good copy (main file damaged or gone): offer that one
+            bron = self.bestand.vorige if inhoud.uit_reserve else self.bestand.pad
             gegevens = bron.read_bytes() if inhoud.antwoorden else None
         except Exception as fout:
             self._toon(f"Je antwoorden konden niet worden gelezen ({type(fout).__name__}).",

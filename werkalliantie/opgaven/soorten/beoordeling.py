@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from werkalliantie import gegevens
+from werkalliantie.opgaven.getallen import aantal
 from werkalliantie.opgaven.model import Onderdeel, Opgave
 from werkalliantie.opgaven.resultaat import Deelresultaat, Resultaat, getal
 
@@ -267,7 +268,7 @@ def _bewijs(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel) -> Deelresultaat
     punten = round(max_ * aandeel * 2) / 2  # half points: readable, never above the maximum
     return Deelresultaat(
         BEWIJS, naam, min(punten, max_), max_,
-        (f"Je koos {len(gekozen)} zin(nen). Daarvan {'is' if raak == 1 else 'zijn'} er {raak} "
+        (f"Je koos {aantal(len(gekozen), 'zin', 'zinnen')}. Daarvan {'is' if raak == 1 else 'zijn'} er {raak} "
          f"ook gekozen in het antwoordmodel, en {mis} niet.",),
         ("Het antwoordmodel kiest zin " + ", ".join(map(str, sorted(juist)))
          + f". Waarom: {sleutel.bewijs.toelichting}",))
