@@ -196,6 +196,24 @@ def test_snoei_houdt_alleen_de_vaste_lijst(tmp_path):
     assert {"antwoordbestand-geweigerd", "bestand-geweigerd", "antwoordbestand-leeg"} <= codes
 
 
+def test_alleen_de_laatste_goede_versie_ingeleverd(tmp_path):
+    """The grading reads antwoorden.vorige.json when antwoorden.json is missing (the answer
+    store's fallback): the notice says so, instead of 'no answer file'."""
+    ingeleverd, nagekeken = tmp_path / "submitted", tmp_path / "autograded"
+    for map_ in (ingeleverd, nagekeken):
+        map_.mkdir()
+        (map_ / "opdracht.ipynb").write_text("{}")
+        (map_ / "antwoorden.vorige.json").write_text(
+            '{"schema": "werkalliantie-antwoorden", "versie": 1, "antwoorden": {}}')
+    meldingen = inlevering.snoei(nagekeken, ingeleverd, ["opdracht"], [])
+    codes = [m.code for m in meldingen]
+    assert "antwoordbestand-reserve" in codes and "antwoordbestand-ontbreekt" not in codes
+    assert "antwoordbestand-leeg" in codes  # the copy is checked as data too
+    assert (nagekeken / "antwoorden.vorige.json").is_file()
+    assert "laatste goede versie" in next(m.student for m in meldingen
+                                          if m.code == "antwoordbestand-reserve")
+
+
 def test_slot_van_het_antwoordbestand_gaat_stil_weg(tmp_path):
     """The answer store's lock file sits beside every submission: it is dropped, but not
     reported, so an instructor's report names only what a student really added."""

@@ -6,7 +6,7 @@ Writing
 - The file is written only by an explicit action of the learner (:meth:`Antwoordenbestand.bewaar`),
   never by reading, so restoring saved values into a widget never writes.
 - Several notebooks and kernels may share one file: a save is a read-modify-write under a
-  file lock (``filelock``; where ``fcntl`` is missing, as in Pyodide, its fallback), then an
+  file lock (``filelock``; in the browser, Pyodide, no lock: see ``Antwoordenbestand``), then an
   atomic replace (temporary file, fsync, rename). A save killed at any moment leaves the
   old file or the new one, never a mix; its temporary file is removed at the next save.
 - Before every replace the current file is copied to ``antwoorden.vorige.json`` (the last

@@ -474,7 +474,18 @@ def snoei(autograded: Path, ingeleverd: Path, notebooks: Iterable[str],
             if naam == BESTANDSNAAM:
                 meldingen.extend(controleer_antwoordbestand(autograded / naam))
         elif reden == "het bestand ontbreekt":
-            if naam == BESTANDSNAAM:
+            if naam != BESTANDSNAAM:
+                continue  # no last good copy: nothing to say
+            reserve = ANTWOORDBESTANDEN[1]
+            if _geen_gewoon_bestand(ingeleverd / reserve, MAX_ANTWOORDBESTAND_BYTES) is None:
+                # the answer store reads its last good copy then, and so does the grading
+                meldingen.append(Melding(
+                    "antwoordbestand-reserve",
+                    f"Geen {naam} ingeleverd: de laatste goede versie ({reserve}) is nagekeken.",
+                    f"Bij je inlevering zat geen {naam}. We hebben de laatste goede versie "
+                    f"van je antwoorden nagekeken ({reserve})."))
+                meldingen.extend(controleer_antwoordbestand(autograded / reserve))
+            else:
                 meldingen.append(Melding(
                     "antwoordbestand-ontbreekt", f"Geen antwoordbestand ({naam}) ingeleverd.",
                     f"Bij je inlevering zat geen antwoordbestand ({naam})."))

@@ -20,7 +20,6 @@ from werkalliantie.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.widgets.bediening import Bediening as Basis, als_getaltekst
 from werkalliantie.widgets.doelhints import Doelhints
 
-BREED = widgets.Layout(width="100%")
 BETEKENIS = ("veel minder dan verwacht", "minder dan verwacht", "wat je verwacht",
              "meer dan verwacht", "veel meer dan verwacht")
 
