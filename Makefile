@@ -17,7 +17,7 @@ omgeving: $(VENV)/.geinstalleerd node_modules/.geinstalleerd
 $(VENV)/.geinstalleerd: requirements.txt pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m werkalliantie.jupyterlab
+	$(BIN)/python -m werkalliantie.bouwen.jupyterlab
 	touch $@
 
 ## The environment a shared JupyterHub runs for every user (deploy/hub/LEESMIJ.md): the
@@ -36,16 +36,16 @@ $(HUBOMGEVING)/.geinstalleerd: requirements.txt pyproject.toml deploy/hub/jupyte
 	$(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check --no-deps .
 	install -D -m 644 deploy/hub/jupyterlab/werkalliantie.json \
 	  $(HUBOMGEVING)/share/jupyter/lab/settings/overrides.d/werkalliantie.json
-	$(HUBOMGEVING)/bin/python -m werkalliantie.jupyterlab $(HUBOMGEVING)/share/jupyter/lab/settings
+	$(HUBOMGEVING)/bin/python -m werkalliantie.bouwen.jupyterlab $(HUBOMGEVING)/share/jupyter/lab/settings
 	touch $@
 
 node_modules/.geinstalleerd: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Validate data/ and write the JSON bundle the learner's side reads (werkalliantie/_bundel).
+## Validate data/ and write the JSON bundle the learner's side reads (werkalliantie/leren/_bundel).
 gegevens: omgeving
-	$(BIN)/python -m werkalliantie.bouw
+	$(BIN)/python -m werkalliantie.bouwen.bundel
 
 ## The book, strictly (warnings are errors), into _build/html.
 boek: gegevens
@@ -53,12 +53,12 @@ boek: gegevens
 
 ## The book as one PDF to print, into _build/pdf/ (single-page build, printed by Chromium).
 pdf: gegevens
-	$(BIN)/python -m werkalliantie.boekpdf
+	$(BIN)/python -m werkalliantie.bouwen.boekpdf
 
 ## The book plus the practice exercises in the browser (JupyterLite), in one static folder:
-## _build/html, with the exercises under _build/html/oefenen/. See site/bouw_site.py.
+## _build/html, with the exercises under _build/html/oefenen/. See werkalliantie/bouwen/site.py.
 site: boek
-	$(BIN)/python site/bouw_site.py
+	$(BIN)/python -m werkalliantie.bouwen.site
 
 ## Serve the built site on this computer only: http://127.0.0.1:8000/ (Ctrl+C stops it).
 SITE_POORT ?= 8000
@@ -69,7 +69,7 @@ site-open:
 ## The graded assignments from data/ into exercises/source/, then their student versions
 ## into exercises/release/.
 opdrachten: gegevens
-	$(BIN)/python -m werkalliantie.nakijken.klaarzetten
+	$(BIN)/python -m werkalliantie.begeleiden.nakijken.klaarzetten
 
 ## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
 ## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)

@@ -20,9 +20,9 @@ class BouwGegevens(build_py):
         if self.editable_mode:  # an editable install reads the bundle from the checkout
             return
         sys.path.insert(0, str(HIER))
-        from werkalliantie.bouw import bouw
+        from werkalliantie.bouwen.bundel import bouw
 
-        bouw(HIER / "data", Path(self.build_lib) / "werkalliantie" / "_bundel")
+        bouw(HIER / "data", Path(self.build_lib) / "werkalliantie" / "leren" / "_bundel")
 
 
 setup(cmdclass={"build_py": BouwGegevens})

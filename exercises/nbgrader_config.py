@@ -27,9 +27,9 @@ c.CourseDirectory.ignore = [
 # bijvoorbeeld of een student een vergrendelde cel heeft aangepast.
 c.NbGrader.logfile = str(CURSUSMAP / "nbgrader.log")
 
-# De sleutels (antwoordmodellen) staan naast source/, nooit erin. De verborgen toetsen
-# vinden ze zelf: vanuit de map van het notebook omhoog naar de map met dit bestand en
-# sleutels/.
+# De sleutels (antwoordmodellen) staan naast source/, nooit erin. Voor het nakijken
+# controleert de stap Poortwachter (hieronder) ze allemaal en zet ze klaar in
+# .sleutels.json, naast dit bestand. De verborgen toetsen lezen ze daar.
 
 # Veilig nakijken (zie "Wat het nakijken controleert" in de handleiding voor docenten).
 # Dit geldt voor `nbgrader autograde`, de knop in de formgrader en generate_feedback.
@@ -39,7 +39,7 @@ c.NbGrader.logfile = str(CURSUSMAP / "nbgrader.log")
 # - Alleen de notebooks en het antwoordbestand gaan naar autograded/ (een vaste lijst).
 # - Een inlevering die niet veilig te controleren is, krijgt 0 punten voor de automatische
 #   onderdelen en een melding in nakijkrapport.md; de rest van de klas gaat gewoon door.
-NAKIJKEN = "werkalliantie.nakijken.beveiliging."
+NAKIJKEN = "werkalliantie.begeleiden.nakijken.beveiliging."
 c.Autograde.exporter_class = NAKIJKEN + "VeiligNotebookExporter"
 c.Autograde.sanitize_preprocessors = [
     NAKIJKEN + "ControleerInlevering",
@@ -94,7 +94,7 @@ c.LateSubmissionPlugin.penalty_method = "none"
 # zip-bestand in downloaded/<opdracht>/archive/. De cursus herkent de namen die Canvas,
 # Moodle en Brightspace aan hun downloads geven, en zoekt de student op in de klaslijst
 # (zie "Inleveringen uit een leeromgeving" in de handleiding voor docenten).
-c.ZipCollectApp.collector_plugin = "werkalliantie.nakijken.leeromgeving.Leeromgeving"
+c.ZipCollectApp.collector_plugin = "werkalliantie.begeleiden.nakijken.leeromgeving.Leeromgeving"
 # Andere namen: <studentnummer>_<iets>_<oorspronkelijke naam>, bijvoorbeeld
 # s1234567_inlevering_antwoorden.json. Past jouw leeromgeving weer andere namen toe? Pas
 # dan dit patroon aan.

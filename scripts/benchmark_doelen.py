@@ -26,7 +26,7 @@ VERSEN = 5  # fresh interpreters for the import and first-call times
 _KOUD = """
 import json, time
 t0 = time.perf_counter()
-import werkalliantie.doelen as d
+import werkalliantie.leren.doelen as d
 t1 = time.perf_counter()
 d.beoordeel("Ik bel morgen de huisarts.")
 t2 = time.perf_counter()
@@ -59,10 +59,10 @@ def _ms(tijden: list[float], kwantiel: float) -> float:
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     importtijd, eerste = _koude_start()
-    print(f"Import van werkalliantie.doelen: {importtijd:.1f} ms (mediaan van {VERSEN})")
+    print(f"Import van werkalliantie.leren.doelen: {importtijd:.1f} ms (mediaan van {VERSEN})")
     print(f"Eerste aanroep (bundel lezen, patronen en index maken): {eerste:.1f} ms")
 
-    from werkalliantie import doelen, gegevens
+    from werkalliantie.leren import doelen, gegevens
 
     grootte = (gegevens.BUNDEL / "doelregels.json").stat().st_size
     print(f"Regel- en taalgegevens (doelregels.json): {grootte / 1024:.0f} KB")

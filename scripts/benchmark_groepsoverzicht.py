@@ -5,7 +5,7 @@ Not a test: it prints figures. It writes the answer files of N participants (def
 ``antwoorden (1).json``, ...), answering every practice question of the course with a
 mix of right, partly right and wrong answers. Then:
 
-- warm: the library already imported, as in the notebook (``werkalliantie.groepsoverzicht.notebook``
+- warm: the library already imported, as in the notebook (``werkalliantie.begeleiden.groepsoverzicht.notebook``
   loads pandas and pingouin when it is imported): reading, analysing and the
   finished HTML page, best of three;
 - cold: a new Python process that imports everything and writes the page.
@@ -25,9 +25,9 @@ from pathlib import Path
 
 
 def maak_groep(map_: Path, aantal: int) -> int:
-    from werkalliantie import opgaven
-    from werkalliantie.antwoorden import Antwoordenbestand
-    from werkalliantie.nakijken.klas import Vraag
+    from werkalliantie.leren import opgaven
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
+    from werkalliantie.begeleiden.nakijken.klas import Vraag
 
     vragen = []
     for opgave in opgaven.alle_opgaven().values():
@@ -53,8 +53,8 @@ def main(aantal: int = 200) -> None:
         print(f"{aantal} deelnemers, {vragen} vragen", flush=True)
 
         begin = time.perf_counter()
-        import werkalliantie.groepsoverzicht.notebook  # noqa: F401 - the notebook's import
-        from werkalliantie.groepsoverzicht import groepsoverzicht
+        import werkalliantie.begeleiden.groepsoverzicht.notebook  # noqa: F401 - the notebook's import
+        from werkalliantie.begeleiden.groepsoverzicht import groepsoverzicht
         importeren = time.perf_counter() - begin
         tijden = []
         for _ in range(3):
@@ -64,7 +64,7 @@ def main(aantal: int = 200) -> None:
         print(f"warm (bibliotheek al geladen): {min(tijden):.2f} s tot de HTML "
               f"({len(pagina) // 1000} kB); importeren zelf: {importeren:.2f} s")
 
-        code = ("from werkalliantie.groepsoverzicht import groepsoverzicht\n"
+        code = ("from werkalliantie.begeleiden.groepsoverzicht import groepsoverzicht\n"
                 f"open({str(Path(tijdelijk) / 'uit.html')!r}, 'w').write("
                 f"groepsoverzicht({str(map_)!r}).html())\n")
         begin = time.perf_counter()

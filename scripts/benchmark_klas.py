@@ -89,8 +89,9 @@ def main() -> None:
     parser.add_argument("--opdracht", default=None)
     parser.add_argument("--werkers", default=None, help="bijvoorbeeld 2,3,4")
     args = parser.parse_args()
-    from werkalliantie.nakijken.klaarzetten import alle_opdrachten, nieuwe_cursusmap
-    from werkalliantie.nakijken.parallel import standaard_werkers
+    from werkalliantie.begeleiden.nakijken.klaarzetten import nieuwe_cursusmap
+    from werkalliantie.leren.opgaven.model import alle_opdrachten
+    from werkalliantie.begeleiden.nakijken.parallel import standaard_werkers
 
     opdracht = args.opdracht or next(iter(alle_opdrachten()))
     reeks = [int(w) for w in args.werkers.split(",")] if args.werkers else [standaard_werkers()]

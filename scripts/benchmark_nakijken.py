@@ -16,11 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.nakijken.klaarzetten import nieuwe_cursusmap
-from werkalliantie.nakijken.stappen import OPDRACHT
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.begeleiden.nakijken.klaarzetten import nieuwe_cursusmap
+from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
+from werkalliantie.leren.opgaven import laad_opgave
+from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 
 from meten import draai  # scripts/meten.py, beside this script
 
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _cursus(doel: Path, aantal: int) -> Path:
     nieuwe_cursusmap(doel)
-    draai(sys.executable, "-m", "werkalliantie.nakijken.klaarzetten", OPDRACHT, map_=doel)
+    draai(sys.executable, "-m", "werkalliantie.begeleiden.nakijken.klaarzetten", OPDRACHT, map_=doel)
     vrijgegeven = doel / "release" / OPDRACHT
     lijst = vragenlijst(laad_opgave("denise-b"))
     kans = random.Random(1)

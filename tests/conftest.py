@@ -40,8 +40,8 @@ def omgeving() -> dict[str, str]:
 
 
 def _bundel_verouderd() -> bool:
-    from werkalliantie.bouw import _delen
-    from werkalliantie.gegevens import BUNDEL
+    from werkalliantie.bouwen.bundel import _delen
+    from werkalliantie.leren.gegevens import BUNDEL
 
     delen = [BUNDEL / f"{naam}.json" for naam in _delen()]
     if not all(p.exists() for p in delen):
@@ -57,7 +57,7 @@ def pytest_configure(config):
     read the course's questions when they are collected."""
     if _bundel_verouderd():
         uit = subprocess.run(
-            [sys.executable, "-m", "werkalliantie.bouw"], capture_output=True, text=True,
+            [sys.executable, "-m", "werkalliantie.bouwen.bundel"], capture_output=True, text=True,
             cwd=ROOT, env=omgeving(), timeout=300)
         assert uit.returncode == 0, "De cursusgegevens bouwen faalt:\n" + uit.stderr[-4000:]
 
@@ -178,7 +178,7 @@ def sleutelteksten(sleutelmap: Path, opdrachten) -> list[str]:
     (rationales, example answers, a right choice's explanation), spaces normalised."""
     import yaml
 
-    from werkalliantie.nakijken.klaarzetten import alle_opdrachten
+    from werkalliantie.leren.opgaven.model import alle_opdrachten
 
     teksten: list[str] = []
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from werkalliantie.nakijken.klaarzetten import nieuwe_cursusmap
+from werkalliantie.begeleiden.nakijken.klaarzetten import nieuwe_cursusmap
 
 KANARIE = "KANARIE-7f3c9e21-nooit-in-een-antwoord"
 KANARIEVELDEN = frozenset({"toelichting", "uitleg", "waarom", "feedback", "voorbeeld"})
@@ -396,7 +396,7 @@ def _cursuscommando(run: Corpusrun, stap: str, *args: str) -> None:
 def modelantwoord(opdracht: str) -> Callable[[Path, Path], None]:
     """A right answer file made by the instructor's command, without knowing any key format."""
     def schrijf(map_: Path, cursus: Path) -> None:
-        klaar = subprocess.run([sys.executable, "-m", "werkalliantie.opgaven", "modelantwoord",
+        klaar = subprocess.run([sys.executable, "-m", "werkalliantie.leren.opgaven", "modelantwoord",
                                 opdracht, "--cursusmap", str(cursus)], capture_output=True,
                                text=True, env=_omgeving(), check=True)
         map_.mkdir(parents=True, exist_ok=True)
@@ -408,10 +408,10 @@ def leeg_opgeslagen(opdracht: str) -> Callable[[Path, Path], None]:
     """The answer file as the widgets save it when a learner clicks Opslaan without
     answering: a wrong (zero-point) answer of the right shape, for any kind."""
     def schrijf(map_: Path, cursus: Path) -> None:
-        from werkalliantie.antwoorden import Antwoordenbestand
-        from werkalliantie.opgaven import laad_opgave, onderdelen
-        from werkalliantie.opgaven.model import alle_opdrachten
-        from werkalliantie.widgets import Opgavewidget
+        from werkalliantie.leren.antwoorden import Antwoordenbestand
+        from werkalliantie.leren.opgaven import laad_opgave, onderdelen
+        from werkalliantie.leren.opgaven.model import alle_opdrachten
+        from werkalliantie.leren.widgets import Opgavewidget
 
         waarden = {}
         for vraag in alle_opdrachten()[opdracht].opgaven:
@@ -425,7 +425,7 @@ def leeg_opgeslagen(opdracht: str) -> Callable[[Path, Path], None]:
 def antwoorden(waarden: dict) -> Callable[[Path, Path], None]:
     """An answer file with these answers (question id: value), saved by the answer store."""
     def schrijf(map_: Path, cursus: Path) -> None:
-        from werkalliantie.antwoorden import Antwoordenbestand
+        from werkalliantie.leren.antwoorden import Antwoordenbestand
 
         Antwoordenbestand(map_).bewaar_meerdere(waarden)
     return schrijf
@@ -440,7 +440,7 @@ def draai_corpus(bron: Path, doel: Path, opdracht: Corpusopdracht,
     plant_kanaries(cursus, opdracht.kanarievelden)
     leeg = Corpusrun(cursus, opdracht.opdracht, [], [], "", inleveringen)
     # As the instructor does: the source made from the records, then generate_assignment.
-    _cursuscommando(leeg, "maken", "-m", "werkalliantie.nakijken.klaarzetten", opdracht.opdracht)
+    _cursuscommando(leeg, "maken", "-m", "werkalliantie.begeleiden.nakijken.klaarzetten", opdracht.opdracht)
     vrijgegeven = cursus / "release" / opdracht.opdracht
     notebooks = sorted(vrijgegeven.glob("*.ipynb"))
     with Gradebook(f"sqlite:///{cursus / 'gradebook.db'}") as gb:

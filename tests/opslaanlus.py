@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from werkalliantie import jupyterlab
+from werkalliantie.bouwen import jupyterlab
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -69,8 +69,8 @@ class Oefening:
 def _denise_verwacht(scherm: dict) -> dict:
     """Denise, fragment a: nine drop-downs of scores (option 0: not chosen), then the
     weakest part; evidence boxes ticked."""
-    from werkalliantie.opgaven import laad_opgave
-    from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
+    from werkalliantie.leren.opgaven import laad_opgave
+    from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 
     lijst = vragenlijst(laad_opgave("denise-a"))
     items = [i.id for i in lijst.items]

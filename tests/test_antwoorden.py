@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from werkalliantie import antwoorden as module
-from werkalliantie.antwoorden import (
+from werkalliantie.leren import antwoorden as module
+from werkalliantie.leren.antwoorden import (
     MAX_BESTAND_BYTES,
     MAX_TEKST,
     VERSIE,
@@ -98,7 +98,7 @@ def test_afgebroken_tussen_schrijven_en_hernoemen(tmp_path):
     # A real kill (SIGKILL) of a process right before it renames the new file into place.
     script = textwrap.dedent(f"""
         import os, signal
-        from werkalliantie.antwoorden import Antwoordenbestand
+        from werkalliantie.leren.antwoorden import Antwoordenbestand
         echte_replace = os.replace
         def replace(bron, doel):
             if str(doel).endswith("antwoorden.json"):
@@ -460,7 +460,7 @@ def test_beschadigd_bestand_en_volle_schijf_verliezen_niets(tmp_path):
     # as a full disk or quota does), so the new antwoorden.json cannot be written.
     script = textwrap.dedent(f"""
         import resource, signal, sys
-        from werkalliantie.antwoorden import Antwoordenbestand, AntwoordenFout
+        from werkalliantie.leren.antwoorden import Antwoordenbestand, AntwoordenFout
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
         try:

@@ -1,4 +1,4 @@
-"""Taking the answer file along (werkalliantie.widgets.bestand): download what is saved, load a file
+"""Taking the answer file along (werkalliantie.leren.widgets.bestand): download what is saved, load a file
 back without ever losing an answer. The widget's logic, without a browser; the browser path
 (JupyterLite) is in test_site.py."""
 
@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.widgets.bestand import MAX_UPLOAD_BYTES, Antwoordenknoppen
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.leren.widgets.bestand import MAX_UPLOAD_BYTES, Antwoordenknoppen
 
 
 def _link_bytes(knoppen: Antwoordenknoppen) -> bytes:

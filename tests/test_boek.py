@@ -19,7 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from boektekst import (artikel, eigen_tekst, gekopieerde_stukken, lees_html, lopende_tekst,
                       shingles, toc_paginas, tokens, zinslengte)
 from conftest import ARTEFACTEN, ROOT
-from werkalliantie.boek import OEFENMAP
+from werkalliantie.bouwen.boek import OEFENMAP
 
 PAGINAS = toc_paginas(ROOT)
 # Not held to the sentence-length bar: the instructors' technical guide, reference lists.

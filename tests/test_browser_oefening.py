@@ -17,8 +17,8 @@ import pytest
 
 import opslaanlus
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
+from werkalliantie.leren.opgaven import laad_opgave
+from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 
 NOTEBOOK = ROOT / "notebooks" / "werkalliantie-denise.ipynb"
 SCREENSHOT = ARTEFACTEN / "oefening-denise.png"

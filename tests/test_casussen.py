@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from werkalliantie import casussen
-from werkalliantie.bouw.casussen import CasusFout, lees_casusbestand
+from werkalliantie.leren import casussen
+from werkalliantie.bouwen.bundel.casussen import CasusFout, lees_casusbestand
 
 CASUSSEN_MAP = Path(__file__).resolve().parent.parent / "data" / "casussen"
 

@@ -17,8 +17,8 @@ import pytest
 
 from boektekst import AANGEHAALD, artikel, citaatvorm, lees_html, staat_in_bron, toc_paginas
 from conftest import ROOT
-from werkalliantie import casussen
-from werkalliantie.boek import BRONTEKSTEN, LABEL, MET_PAGINAS
+from werkalliantie.leren import casussen
+from werkalliantie.bouwen.boek import BRONTEKSTEN, LABEL, MET_PAGINAS
 
 BRONNEN = ROOT.parent / "shared" / "bronnen"
 PAGINAS = toc_paginas(ROOT)

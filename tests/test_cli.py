@@ -81,7 +81,7 @@ def test_modelantwoord_is_een_volledig_antwoordbestand(tmp_path):
     klaar = _draai("modelantwoord", "werkalliantie-denise", "--cursusmap", "exercises")
     assert klaar.returncode == 0
     (tmp_path / "antwoorden.json").write_text(klaar.stdout, encoding="utf-8")
-    from werkalliantie.antwoorden import Antwoordenbestand
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
 
     inhoud = Antwoordenbestand(tmp_path).lees()
     assert not inhoud.beschadigd and "denise-b" in inhoud.antwoorden

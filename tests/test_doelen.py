@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from werkalliantie import doelen, gegevens
-from werkalliantie.bouw import doelregels
-from werkalliantie.bouw.doelregels import DoelregelsFout
-from werkalliantie.doelen import CRITERIA, MAX_TEKENS, Beoordeling, beoordeel
+from werkalliantie.leren import doelen, gegevens
+from werkalliantie.bouwen.bundel import doelregels
+from werkalliantie.bouwen.bundel.doelregels import DoelregelsFout
+from werkalliantie.leren.doelen import CRITERIA, MAX_TEKENS, Beoordeling, beoordeel
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -377,7 +377,7 @@ class Blokkeer:
         return None
 
 sys.meta_path.insert(0, Blokkeer())
-from werkalliantie.doelen import beoordeel
+from werkalliantie.leren.doelen import beoordeel
 b = beoordeel("Ik heb uiterlijk 15-3 een gesprek gehad met de huisarts.")
 assert all(b.criteria.values()), b
 b = beoordeel("De rechter zegt dat ik geen nieuwe schulden meer mag maken.")

@@ -18,11 +18,12 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from werkalliantie import boek, opgaven
-from werkalliantie.nakijken.sleutels import lees_sleutel
-from werkalliantie.opgaven import laad_opgave, nakijken
-from werkalliantie.opgaven.model import alle_opdrachten
-from werkalliantie.opgaven.soorten import doelbouwer, doelherkennen, gasscore
+from werkalliantie.bouwen import boek
+from werkalliantie.leren import opgaven
+from werkalliantie.begeleiden.nakijken.sleutels import lees_sleutel
+from werkalliantie.leren.opgaven import laad_opgave, nakijken
+from werkalliantie.leren.opgaven.model import alle_opdrachten
+from werkalliantie.leren.opgaven.soorten import doelbouwer, doelherkennen, gasscore
 
 SLEUTELS = ROOT / "exercises" / "sleutels"
 # The exercise ids the trainer's guide refers to (issue 11, point 7).
@@ -86,7 +87,7 @@ def test_doelherkennen_toetsuitvoer_zegt_niet_welk_doel():
 
 
 def test_doelherkennen_uitleg_met_de_eigen_feedback_van_de_doelcontrole():
-    from werkalliantie.doelen import beoordeel
+    from werkalliantie.leren.doelen import beoordeel
 
     o = laad_opgave("doelen-herkennen-1")
     uitleg = doelherkennen.uitleg_per_doel(o, o.sleutel)
@@ -319,7 +320,7 @@ def test_invullen_prive_de_nakijker_ziet_alleen_of_het_is_ingevuld():
 def test_elke_oefening_heeft_notebook_boekpagina_en_opdracht(oefening):
     nb = nbformat.read(ROOT / "notebooks" / f"{oefening}.ipynb", as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
-    aanroepen = [re.fullmatch(r'(?:from werkalliantie\.widgets import oefening\n\n)?'
+    aanroepen = [re.fullmatch(r'(?:from werkalliantie\.leren\.widgets import oefening\n\n)?'
                               r'oefening\("([a-z0-9-]+)"\)', c) for c in code]
     assert code and all(aanroepen), f"{oefening}: elke cel is één aanroep oefening(...)"
     vragen = [m.group(1) for m in aanroepen]
@@ -375,8 +376,8 @@ def test_doelhints_wachten_tot_het_typen_pauzeert(monkeypatch):
 
     import ipywidgets as widgets
 
-    from werkalliantie import doelen
-    from werkalliantie.widgets import doelhints
+    from werkalliantie.leren import doelen
+    from werkalliantie.leren.widgets import doelhints
 
     monkeypatch.setattr(doelhints, "PAUZE", 0.05)
     beoordeeld = []
@@ -401,7 +402,7 @@ def test_doelhints_wachten_tot_het_typen_pauzeert(monkeypatch):
 
 
 def test_doelherkennen_toont_onder_elk_doel_de_uitleg_na_opslaan(tmp_path):
-    from werkalliantie.widgets import oefening
+    from werkalliantie.leren.widgets import oefening
 
     w = oefening("doelen-herkennen-1", tmp_path)
     assert all(h.value == "" for h in w.bediening.uitleg_per_doel.values())
@@ -416,7 +417,7 @@ def test_doelherkennen_toont_onder_elk_doel_de_uitleg_na_opslaan(tmp_path):
 
 
 def test_doelherkennen_toetsversie_toont_geen_uitleg(tmp_path):
-    from werkalliantie.widgets import Opgavewidget
+    from werkalliantie.leren.widgets import Opgavewidget
 
     w = Opgavewidget(laad_opgave("doelen-herkennen"), met_sleutel=False, map=tmp_path)
     w.bediening.vinkjes["kamer"]["concreet"].value = True
@@ -425,8 +426,8 @@ def test_doelherkennen_toetsversie_toont_geen_uitleg(tmp_path):
 
 
 def test_doelbouwer_bediening_herstelt_alles_zoals_getypt(tmp_path):
-    from werkalliantie.antwoorden import Antwoordenbestand
-    from werkalliantie.widgets import oefening
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
+    from werkalliantie.leren.widgets import oefening
 
     antwoord = plan(gas=gas(("0", "geen"), ("1", "1 dag"), ("3,5", "3,5 dag"), ("4", "4"), ("abc", "x")))
     Antwoordenbestand(tmp_path).bewaar("doelbouwer-peter-oefenen", antwoord)
@@ -439,7 +440,7 @@ def test_doelbouwer_bediening_herstelt_alles_zoals_getypt(tmp_path):
 
 
 def test_doelbouwer_toetsversie_geeft_hints_maar_geen_voorbeeld(tmp_path):
-    from werkalliantie.widgets import Opgavewidget
+    from werkalliantie.leren.widgets import Opgavewidget
 
     w = Opgavewidget(laad_opgave("doelbouwer-nuestra"), met_sleutel=False, map=tmp_path)
     w.bediening.doel.value = "Ik wil minder ruzie."
@@ -450,7 +451,7 @@ def test_doelbouwer_toetsversie_geeft_hints_maar_geen_voorbeeld(tmp_path):
 
 
 def test_gasscore_bediening_toont_het_scenario(tmp_path):
-    from werkalliantie.widgets import oefening
+    from werkalliantie.leren.widgets import oefening
     from test_widgets import html_waarden
 
     w = oefening("gas-matthias-oefenen", tmp_path)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from werkalliantie.gas import GASFout, t_score
+from werkalliantie.leren.gas import GASFout, t_score
 
 # Each case: outcomes, weights, rho, and T worked out by hand from
 # T = 50 + 10·Σwx / √((1−ρ)Σw² + ρ(Σw)²).

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import omgeving
 
-from werkalliantie import opgaven
-from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.groepsoverzicht import Overzichtfout, groepsoverzicht, lees_groep
+from werkalliantie.leren import opgaven
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.begeleiden.groepsoverzicht import Overzichtfout, groepsoverzicht, lees_groep
 
 NAMEN = ["Ayla Demir", "Bram de Wit", "Chantal Pinas", "Dirk Zwart", "Eva <img src=x onerror=alert(1)>"]
 SCRIPT = "<script>alert('lek')</script> Ik wil volgende maand elke week sporten."
@@ -136,7 +136,7 @@ def test_ontbrekende_scores_en_te_weinig_beoordelaars(tmp_path):
     o = next(v for v in overzicht.vragen if v.opgave.soort == "beoordeling").overeenstemming
     assert (o.waarde, o.beoordelaars, o.uitgesloten) == (None, 1, 1)
     assert "Te weinig deelnemers die alles invulden (1)" in o.melding
-    assert "geen ICC. Te weinig deelnemers" in overzicht.html()
+    assert "niet te berekenen. Te weinig deelnemers" in overzicht.html()
 
 
 def test_vorm_is_te_kiezen(tmp_path):

@@ -46,8 +46,8 @@ import requests
 import websocket
 
 from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
+from werkalliantie.leren.opgaven import laad_opgave
+from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 
 pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.browser]
 
@@ -671,7 +671,7 @@ def ronde(klas, chromium) -> Ronde:
     fase("klas in het cijferboek en in de cursusgroep")
 
     # The student version (the guide's step), then release through the formgrader.
-    code, uitvoer = terminal.voer_uit(f"python -m werkalliantie.nakijken.klaarzetten {OPDRACHT}")
+    code, uitvoer = terminal.voer_uit(f"python -m werkalliantie.begeleiden.nakijken.klaarzetten {OPDRACHT}")
     assert code == 0, uitvoer
     klas.formgrader("release")
     fase("studentversie gemaakt en vrijgegeven")
@@ -949,7 +949,7 @@ def _opslaan(pagina) -> None:
 
 def _kies(pagina, nummer: int, doel: int) -> None:
     """Choose score ``doel`` in drop-down ``nummer`` with the keyboard (JupyterLab's own
-    arrow-key shortcuts leave a cell's output alone: werkalliantie.jupyterlab)."""
+    arrow-key shortcuts leave a cell's output alone: werkalliantie.bouwen.jupyterlab)."""
     lijst = pagina.locator(".widget-dropdown select").nth(nummer)
     lijst.focus()
     huidig = lijst.evaluate("s => s.selectedIndex")

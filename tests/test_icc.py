@@ -1,5 +1,6 @@
-"""The intraclass correlation: the package's own function against a published worked
-example, and against the maintained library the group overview uses (pingouin)."""
+"""The intraclass correlation: the package's own function (the one the group overview
+shows) against a published worked example, and against a maintained statistics library
+(pingouin, a test dependency only: the trainer's page never needs it)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,27 @@ import random
 
 import pytest
 
-from werkalliantie.groepsoverzicht.icc import ICCFout, icc, volledig, vorm_naam
-from werkalliantie.groepsoverzicht.rapport import icc_pingouin
+from werkalliantie.begeleiden.groepsoverzicht.icc import ICCFout, icc, volledig, vorm_naam
+
+PINGOUIN_RIJ = {"ICC(1,1)": 0, "ICC(2,1)": 1, "ICC(3,1)": 2, "ICC(1,k)": 3, "ICC(2,k)": 4,
+                "ICC(3,k)": 5}
+
+
+def icc_pingouin(tabel: list[list[float]], vorm: str) -> float:
+    """The same ICC from pingouin. Its six rows are, in order, Shrout & Fleiss's ICC(1,1),
+    (2,1), (3,1), (1,k), (2,k), (3,k)."""
+    import warnings
+
+    import pandas as pd
+    import pingouin
+
+    lang = pd.DataFrame([(i, j, x) for i, rij in enumerate(tabel) for j, x in enumerate(rij)],
+                        columns=["item", "beoordelaar", "score"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        uitkomst = pingouin.intraclass_corr(lang, targets="item", raters="beoordelaar",
+                                            ratings="score")
+    return float(uitkomst["ICC"].iloc[PINGOUIN_RIJ[vorm_naam(vorm)]])
 
 # Shrout, P. E., & Fleiss, J. L. (1979). Intraclass correlations: Uses in assessing rater
 # reliability. Psychological Bulletin, 86(2), 420-428. Table 2: four judges rate six

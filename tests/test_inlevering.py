@@ -14,8 +14,9 @@ import sys
 
 import pytest
 
-from werkalliantie.nakijken import inlevering, onschadelijk
-from werkalliantie.nakijken.inlevering import Cursuscel
+from werkalliantie.begeleiden.nakijken import inlevering, onschadelijk
+from werkalliantie.begeleiden.nakijken.inlevering import Cursuscel
+from werkalliantie.leren.antwoorden import Antwoordenbestand
 
 GEVAARLIJK = [
     "<script>window.__pwned = 1</script>",
@@ -231,11 +232,13 @@ def test_slot_van_het_antwoordbestand_gaat_stil_weg(tmp_path):
 
 @pytest.mark.parametrize("inhoud, code", [
     (b"[" * 10_000 + b"]" * 10_000, "antwoordbestand-beschadigd"),
-    (b'{"schema": "werkalliantie-antwoorden", "antwoorden": {"a": NaN}}',
-     "antwoordbestand-ongeldig-getal"),
-    (b'{"schema": "werkalliantie-antwoorden", "antwoorden": {"a": 1, "a": 2}}',
-     "antwoordbestand-dubbel"),
-    (b'{"schema": 3}', "antwoordbestand-vreemd"),
+    (b'{"schema": "werkalliantie-antwoorden", "versie": 1, "antwoorden": {"a": {"waarde": NaN}}}',
+     "antwoordbestand-ongeldig"),
+    (b'{"schema": "werkalliantie-antwoorden", "versie": 1, "antwoorden": '
+     b'{"a": {"waarde": 1}, "a": {"waarde": 2}}}', "antwoordbestand-ongeldig"),
+    (b'{"schema": 3}', "antwoordbestand-beschadigd"),
+    ('{"schema": "werkalliantie-antwoorden", "versie": 1, "antwoorden": {}}'.encode("utf-32"),
+     "antwoordbestand-leeg"),
 ])
 def test_antwoordbestand_als_gegevens_gecontroleerd(tmp_path, inhoud, code):
     pad = tmp_path / "antwoorden.json"
@@ -243,9 +246,18 @@ def test_antwoordbestand_als_gegevens_gecontroleerd(tmp_path, inhoud, code):
     assert code in {m.code for m in inlevering.controleer_antwoordbestand(pad)}
 
 
+def test_het_rapport_leest_het_antwoordbestand_zoals_het_nakijken(tmp_path):
+    """One reader: a UTF-32 file that grading reads is never called damaged by the report."""
+    Antwoordenbestand(tmp_path).bewaar("denise-b", {"zwakste": "doelen"})
+    pad = tmp_path / "antwoorden.json"
+    pad.write_bytes(pad.read_text(encoding="utf-8").encode("utf-32"))
+    assert Antwoordenbestand(tmp_path).lees().waarde("denise-b") == {"zwakste": "doelen"}
+    assert inlevering.controleer_antwoordbestand(pad) == []
+
+
 def test_de_toets_in_de_kernel_laadt_geen_nbgrader_of_nh3():
-    programma = ("import sys, werkalliantie.nakijken.toets, werkalliantie.opgaven, "
-                 "werkalliantie.widgets\n"
+    programma = ("import sys, werkalliantie.begeleiden.nakijken.toets, werkalliantie.leren.opgaven, "
+                 "werkalliantie.leren.widgets\n"
                  "print(sorted(m for m in sys.modules if m.split('.')[0] in "
                  "('nbgrader', 'nh3', 'nbconvert')))")
     uit = subprocess.run([sys.executable, "-c", programma], capture_output=True, text=True,

@@ -12,9 +12,9 @@ import random
 import pytest
 from conftest import ROOT
 
-from werkalliantie import opgaven
-from werkalliantie.nakijken import klas
-from werkalliantie.nakijken.sleutels import SLEUTELMAP, lees_sleutel
+from werkalliantie.leren import opgaven
+from werkalliantie.begeleiden.nakijken import klas
+from werkalliantie.begeleiden.nakijken.sleutels import SLEUTELMAP, lees_sleutel
 
 SLEUTELS = ROOT / "exercises" / SLEUTELMAP
 

@@ -4,7 +4,7 @@ One fixture per download layout the course supports (``tests/data/leeromgeving/*
 the names inside the LMS's zip, the class list, and where each file must land. For each,
 a zip with those names (real notebooks and answer files) goes into a temporary course's
 ``downloaded/<opdracht>/archive/`` and the real ``nbgrader zip_collect`` runs with the
-course's configuration (the collector plugin :class:`~werkalliantie.nakijken.leeromgeving.Leeromgeving`).
+course's configuration (the collector plugin :class:`~werkalliantie.begeleiden.nakijken.leeromgeving.Leeromgeving`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import pytest
 import yaml
 from conftest import ROOT, omgeving
 
-from werkalliantie.nakijken.leeromgeving import Klaslijst, herken
-from werkalliantie.nakijken.stappen import OPDRACHT
+from werkalliantie.begeleiden.nakijken.leeromgeving import Klaslijst, herken
+from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
 
 FIXTURES = sorted((ROOT / "tests" / "data" / "leeromgeving").glob("*.yaml"))
 GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",

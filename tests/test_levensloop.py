@@ -35,8 +35,8 @@ import pytest
 import yaml
 from conftest import ROOT, omgeving
 
-from werkalliantie.nakijken import klas
-from werkalliantie.nakijken.stappen import OPDRACHT, STAPPEN
+from werkalliantie.begeleiden.nakijken import klas
+from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT, STAPPEN
 
 pytestmark = pytest.mark.nbgrader
 

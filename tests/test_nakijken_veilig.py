@@ -30,7 +30,7 @@ from nakijkcorpus import INLEVERINGEN, KANARIE, TOEGEVOEGD, VALSSPEELCELLEN, Cor
 from nakijkcorpus import KANARIEVELDEN, antwoorden, draai_corpus, export, leeg_opgeslagen
 from nakijkcorpus import modelantwoord
 
-from werkalliantie.nakijken.inlevering import NIET_NAGEKEKEN
+from werkalliantie.begeleiden.nakijken.inlevering import NIET_NAGEKEKEN
 
 pytestmark = pytest.mark.nbgrader
 
@@ -187,7 +187,7 @@ def test_toegevoegde_cellen_blijven_zichtbaar_gemarkeerd(corpus, student):
 
 
 def test_rapport_noemt_elke_slechte_inlevering_met_reden(corpus):
-    from werkalliantie.nakijken import rapport
+    from werkalliantie.begeleiden.nakijken import rapport
 
     gemeld = rapport.meldingen(corpus.map)[corpus.opdracht]
     zonder_melding_mogelijk = {"d-verkeerde-types"}  # valid JSON of the right schema
@@ -350,6 +350,6 @@ def test_zonder_de_eerste_controle_faalt_het_nakijken_dicht(corpus):
 
 
 def rapport_meldingen(run) -> dict:
-    from werkalliantie.nakijken import rapport
+    from werkalliantie.begeleiden.nakijken import rapport
 
     return rapport.meldingen(run.map)[run.opdracht]

@@ -3,7 +3,7 @@
 Modelled on nbgrader's own integration tests: a temporary course folder (a copy of
 exercises/ without generated folders), the real commands, submissions named after their
 scenario, and assertions on files and scores. The commands are the ones the instructor's
-guide shows (``werkalliantie.nakijken.stappen.STAPPEN``), run in that order, so the guide
+guide shows (``werkalliantie.begeleiden.nakijken.stappen.STAPPEN``), run in that order, so the guide
 cannot drift from what is tested. One autograde run grades every submission.
 
 The quick checks at the top (the source notebook made from the records, key location,
@@ -30,11 +30,12 @@ import pytest
 import yaml
 from conftest import ROOT, omgeving, sleutelteksten, uit_de_sleutel
 
-from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.nakijken import sleutels, toets
-from werkalliantie.nakijken.klaarzetten import alle_opdrachten, bronnotebook, nieuwe_cursusmap
-from werkalliantie.nakijken.stappen import OPDRACHT, STAPPEN
-from werkalliantie.opgaven import laad_opgave
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.begeleiden.nakijken import sleutels, toets
+from werkalliantie.begeleiden.nakijken.klaarzetten import bronnotebook, nieuwe_cursusmap
+from werkalliantie.leren.opgaven.model import alle_opdrachten
+from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT, STAPPEN
+from werkalliantie.leren.opgaven import laad_opgave
 
 CURSUS = ROOT / "exercises"
 SLEUTEL = CURSUS / "sleutels" / "denise-b.yaml"
@@ -114,7 +115,7 @@ def test_bronnotebook_uit_de_records_met_een_verborgen_toets_per_onderdeel():
         assert verborgen, gid
         regels = verborgen.group(1).strip().splitlines()
         onderdeel = gid.removeprefix(f"toets-{VRAAG}-")
-        assert regels == ["from werkalliantie.nakijken.toets import punten",
+        assert regels == ["from werkalliantie.begeleiden.nakijken.toets import punten",
                           f'punten("{VRAAG}", "{onderdeel}")'], gid
     # the same records give the same notebook: nothing random in what nbgrader stores
     assert nbformat.writes(nb) == nbformat.writes(bronnotebook(alle_opdrachten()[OPDRACHT]))
@@ -142,14 +143,15 @@ def test_open_vraag_handmatig_met_de_vraag_in_een_aparte_vergrendelde_cel():
 
 
 def test_met_de_hand_geschreven_bron_wordt_nooit_overschreven(tmp_path):
-    from werkalliantie.nakijken.klaarzetten import maak_bron
+    from werkalliantie.begeleiden.nakijken.klaarzetten import Klaarzetfout, maak_bron
 
     map_ = tmp_path / "source" / OPDRACHT
     map_.mkdir(parents=True)
+    (tmp_path / "nbgrader_config.py").write_text("")
     eigen = map_ / f"{OPDRACHT}.ipynb"
     nbformat.write(nbformat.v4.new_notebook(), eigen)
     voor = eigen.read_bytes()
-    with pytest.raises(SystemExit, match="niet door de cursus gemaakt"):
+    with pytest.raises(Klaarzetfout, match="niet door de cursus gemaakt"):
         maak_bron(tmp_path, alle_opdrachten()[OPDRACHT])
     assert eigen.read_bytes() == voor
 
@@ -160,13 +162,13 @@ def test_sleutel_staat_aan_de_kant_van_de_docent():
     pakket = ROOT / "werkalliantie"
     assert not list(pakket.rglob(SLEUTEL.name))
     assert "denise-b" not in {o["id"] for o in json.loads(
-        (pakket / "_bundel" / "opgaven.json").read_text(encoding="utf-8")) if o["sleutel"]}
+        (pakket / "leren" / "_bundel" / "opgaven.json").read_text(encoding="utf-8")) if o["sleutel"]}
 
 
 def test_elke_vraag_met_punten_heeft_een_antwoordmodel_bij_de_docent():
     """Every graded question has its key in sleutels/: the automatic ones to grade with, the
     open ones with example answers (the guide promises them beside the public rubric)."""
-    from werkalliantie import opgaven
+    from werkalliantie.leren import opgaven
 
     for opgave in opgaven.alle_opgaven().values():
         if opgave.vorm != "beoordeeld":
@@ -216,6 +218,7 @@ def inlevering(tmp_path, monkeypatch):
     (cursus / "sleutels").mkdir(parents=True)
     shutil.copy(SLEUTEL, cursus / "sleutels")
     (cursus / "nbgrader_config.py").write_text("")
+    sleutels.bereid_voor(cursus)  # as the grader does before any kernel runs
     map_ = cursus / "autograded" / "student" / OPDRACHT
     map_.mkdir(parents=True)
     monkeypatch.chdir(map_)
@@ -299,7 +302,7 @@ def _inlevering(map_: Path, student: str, scenario: Scenario) -> Path:
     if student == "vergrendelde-cel-aangepast":
         for cel in nb.cells:
             if cel.metadata.get("nbgrader", {}).get("grade_id") == WIDGETCEL:
-                cel.source = ("from werkalliantie.antwoorden import Antwoordenbestand\n"
+                cel.source = ("from werkalliantie.leren.antwoorden import Antwoordenbestand\n"
                               f"Antwoordenbestand().bewaar({VRAAG!r}, {GOED!r})")
     doel = map_ / "inleveringen" / student
     doel.mkdir(parents=True)
@@ -470,7 +473,7 @@ def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(cursus):
     # course folder's nakijkrapport.md and the nbgrader log, every locked cell a student
     # changed. The hidden tests are not in that list: they differ from the released cells
     # for everyone.
-    from werkalliantie.nakijken import rapport
+    from werkalliantie.begeleiden.nakijken import rapport
 
     gemeld = {student for student, notebooks in
               rapport.meldingen(cursus.map).get(OPDRACHT, {}).items()

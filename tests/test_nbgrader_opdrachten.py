@@ -4,7 +4,7 @@
 A temporary course folder (a copy of exercises/ without generated folders); the source
 notebooks made from the records as `make opdrachten` makes them; then the real commands:
 ``nbgrader generate_assignment``, ``nbgrader db student import``, ``python -m
-werkalliantie.opgaven modelantwoord`` for the right answers, and one ``nbgrader autograde
+werkalliantie.leren.opgaven modelantwoord`` for the right answers, and one ``nbgrader autograde
 "*"`` for every assignment and student. Per assignment three students hand in:
 
 - ``goed``: the answer file the model-answer command writes → every automatic point;
@@ -26,12 +26,12 @@ import nbformat
 import pytest
 
 from conftest import omgeving, sleutelteksten, uit_de_sleutel
-from werkalliantie import opgaven
-from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.nakijken.klaarzetten import maak_bron, nieuwe_cursusmap
-from werkalliantie.nakijken.toets import BESCHADIGD
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.opgaven.model import alle_opdrachten
+from werkalliantie.leren import opgaven
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.begeleiden.nakijken.klaarzetten import maak_bron, nieuwe_cursusmap
+from werkalliantie.begeleiden.nakijken.toets import BESCHADIGD
+from werkalliantie.leren.opgaven import laad_opgave
+from werkalliantie.leren.opgaven.model import alle_opdrachten
 
 OPDRACHTEN = list(alle_opdrachten())
 STUDENTEN = ("goed", "leeg", "beschadigd")
@@ -69,7 +69,7 @@ def _nbgrader(map_: Path, *args: str) -> subprocess.CompletedProcess:
 
 def _lege_antwoorden(opdracht: str, tmp: Path) -> dict:
     """What each widget saves when the learner clicks Opslaan without answering."""
-    from werkalliantie.widgets import Opgavewidget
+    from werkalliantie.leren.widgets import Opgavewidget
 
     return {v: Opgavewidget(laad_opgave(v), met_sleutel=False, map=tmp).antwoord
             for v in alle_opdrachten()[opdracht].opgaven
@@ -85,7 +85,7 @@ def _inlevering(map_: Path, student: str, opdracht: str) -> None:
     doel.mkdir(parents=True)
     nbformat.write(nb, doel / f"{opdracht}.ipynb")
     if student == "goed":
-        model = subprocess.run(["python", "-m", "werkalliantie.opgaven", "modelantwoord", opdracht],
+        model = subprocess.run(["python", "-m", "werkalliantie.leren.opgaven", "modelantwoord", opdracht],
                                cwd=map_, env=omgeving(), capture_output=True, text=True, check=True)
         (doel / "antwoorden.json").write_text(model.stdout, encoding="utf-8")
     elif student == "leeg":
@@ -99,7 +99,7 @@ def run(tmp_path_factory) -> Run:
     map_ = tmp_path_factory.mktemp("nbgrader-doelen") / "cursus"
     nieuwe_cursusmap(map_)
     (map_ / "tmp").mkdir()
-    for opdracht in OPDRACHTEN:  # as `python -m werkalliantie.nakijken.klaarzetten` writes them
+    for opdracht in OPDRACHTEN:  # as `python -m werkalliantie.begeleiden.nakijken.klaarzetten` writes them
         maak_bron(map_, alle_opdrachten()[opdracht])
     _nbgrader(map_, "generate_assignment", "*", "--force")
     with open(map_ / "studenten.csv", "w", newline="", encoding="utf-8") as f:

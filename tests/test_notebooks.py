@@ -23,9 +23,11 @@ from myst_nb.core.read import read_myst_markdown_notebook
 from nbclient import NotebookClient
 
 import werkalliantie
-from werkalliantie import boek
-from werkalliantie.nakijken.klaarzetten import bronnotebook
-from werkalliantie.opgaven.model import alle_opdrachten
+from werkalliantie.begeleiden import handleiding
+from werkalliantie.begeleiden.nakijken import sleutels
+from werkalliantie.bouwen import boek
+from werkalliantie.begeleiden.nakijken.klaarzetten import bronnotebook
+from werkalliantie.leren.opgaven.model import alle_opdrachten
 
 ROOT = Path(__file__).resolve().parent.parent
 ZELFSTUDIE = ROOT / "notebooks"
@@ -62,7 +64,8 @@ def _lees(pad: Path) -> nbformat.NotebookNode:
     if boek._is_sjabloon(docname, tekst):  # rendered exactly as the book extension does
         omgeving = jinja2.Environment(loader=jinja2.FileSystemLoader(BOEK / "_templates"),
                                       undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-        tekst = omgeving.from_string(tekst).render(**boek.sjablooncontext(docname))
+        tekst = omgeving.from_string(tekst).render(
+            **boek.sjablooncontext(docname, handleiding.context(docname)))
     return read_myst_markdown_notebook(tekst)
 
 
@@ -75,8 +78,10 @@ def _is_toetscel(cel) -> bool:
 def _eigen_fouten() -> set[str]:
     """Names of the exceptions the course raises on purpose (Dutch messages)."""
     namen = {"AssertionError"}
-    for info in pkgutil.iter_modules(werkalliantie.__path__):
-        module = importlib.import_module(f"werkalliantie.{info.name}")
+    for info in pkgutil.walk_packages(werkalliantie.__path__, "werkalliantie."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
         namen |= {naam for naam, obj in vars(module).items()
                   if inspect.isclass(obj) and issubclass(obj, Exception)
                   and obj.__module__.startswith("werkalliantie")}
@@ -96,6 +101,7 @@ def test_notebook_draait_van_boven_naar_beneden(pad, tmp_path):
         map_.mkdir(parents=True)
         shutil.copy(ROOT / "exercises" / "nbgrader_config.py", tmp_path / "cursus")
         shutil.copytree(ROOT / "exercises" / "sleutels", tmp_path / "cursus" / "sleutels")
+        assert sleutels.bereid_voor(tmp_path / "cursus") == {}  # as the grader does first
     else:
         shutil.copytree(pad.parent, map_, ignore=ANTWOORDBESTANDEN)
     nb = _lees(pad)

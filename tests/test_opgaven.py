@@ -21,12 +21,13 @@ import pytest
 import yaml
 
 from conftest import ROOT, omgeving
-from werkalliantie import opgaven
-from werkalliantie.bouw.opgaven import lees_opgavenbestand
-from werkalliantie.bouw.schema import DataFout
-from werkalliantie.nakijken import toets
-from werkalliantie.opgaven import laad_opgave, nakijken
-from werkalliantie.opgaven.soorten import SOORTEN, VEREIST, soort
+from werkalliantie.leren import opgaven
+from werkalliantie.bouwen.bundel.opgaven import lees_opgavenbestand
+from werkalliantie.bouwen.bundel.schema import DataFout
+from werkalliantie.begeleiden import cli
+from werkalliantie.begeleiden.nakijken import sleutels, toets
+from werkalliantie.leren.opgaven import laad_opgave, nakijken
+from werkalliantie.leren.opgaven.soorten import SOORTEN, VEREIST, soort
 
 PRAKTIJK = [o for o in opgaven.alle_opgaven().values() if o.sleutel is not None]
 KWAAD = "<script>alert(1)</script>"
@@ -213,27 +214,27 @@ def test_resultaat_als_html_tekst_en_toetsuitvoer():
 
 # --- a model answer on demand --------------------------------------------------------------
 
-def test_modelantwoord_commando_geeft_volle_punten(tmp_path):
+def test_modelantwoord_commando_geeft_volle_punten(tmp_path, capsys):
     cursus = ROOT / "exercises"
-    uit = subprocess.run([sys.executable, "-m", "werkalliantie.opgaven", "modelantwoord",
-                          "werkalliantie-denise"], cwd=cursus, capture_output=True, text=True,
-                         env=omgeving(), check=True).stdout
+    assert cli.main(["modelantwoord", "werkalliantie-denise", "--cursusmap", str(cursus)]) == 0
+    uit = capsys.readouterr().out
     data = json.loads(uit)
     assert data["schema"] == "werkalliantie-antwoorden" and set(data["antwoorden"]) == {"denise-b"}
     inlevering = tmp_path / "cursus" / "autograded" / "s1" / "werkalliantie-denise"
     inlevering.mkdir(parents=True)
     (tmp_path / "cursus" / "nbgrader_config.py").write_text("")
     (tmp_path / "cursus" / "sleutels").symlink_to(cursus / "sleutels")
+    assert sleutels.bereid_voor(tmp_path / "cursus") == {}  # as the grader does, first
     (inlevering / "antwoorden.json").write_text(uit, encoding="utf-8")
     opgave = laad_opgave("denise-b")
     for deel in opgaven.onderdelen(opgave):
         assert toets.uitslag("denise-b", deel.id, inlevering)[0] == opgave.punten[deel.id]
 
 
-def test_modelantwoord_commando_onbekende_opdracht():
-    klaar = subprocess.run([sys.executable, "-m", "werkalliantie.opgaven", "modelantwoord", "nee"],
-                           cwd=ROOT / "exercises", capture_output=True, text=True, env=omgeving())
-    assert klaar.returncode != 0 and "Onbekende opdracht 'nee'" in klaar.stderr
+def test_modelantwoord_commando_onbekende_opdracht(capsys):
+    assert cli.main(["modelantwoord", "nee", "--cursusmap", str(ROOT / "exercises")]) == 1
+    fout = capsys.readouterr().err
+    assert "Onbekende opdracht 'nee'" in fout and "Traceback" not in fout
 
 
 # --- the learner's path: pure Python, and installed outside the checkout ------------------
@@ -252,9 +253,9 @@ BLOKKADE = textwrap.dedent(f"""
 
 def test_leerpad_importeert_geen_gecompileerde_pakketten(tmp_path):
     script = BLOKKADE + textwrap.dedent("""
-        from werkalliantie import opgaven
-        from werkalliantie.antwoorden import Antwoordenbestand
-        from werkalliantie.widgets import oefening
+        from werkalliantie.leren import opgaven
+        from werkalliantie.leren.antwoorden import Antwoordenbestand
+        from werkalliantie.leren.widgets import oefening
         for vraag in ("denise-a", "bordin-drie-delen", "doel-denise-oefenen", "doelen-herkennen-1",
                       "doelbouwer-peter-oefenen", "gas-peter-oefenen", "zorg-voor-jezelf-oefenen"):
             w = oefening(vraag, ".")
@@ -283,8 +284,8 @@ def wiel(tmp_path_factory) -> Path:
 def test_wiel_bevat_de_gegevens_en_geen_enkele_beoordeelde_sleutel(wiel):
     with zipfile.ZipFile(wiel) as z:
         namen = z.namelist()
-        opgaven_json = json.loads(z.read("werkalliantie/_bundel/opgaven.json"))
-    assert "werkalliantie/_bundel/casussen.json" in namen
+        opgaven_json = json.loads(z.read("werkalliantie/leren/_bundel/opgaven.json"))
+    assert "werkalliantie/leren/_bundel/casussen.json" in namen
     assert not [n for n in namen if "/sleutels/" in n or n.startswith(("exercises/", "data/"))]
     assert all(o["sleutel"] is None for o in opgaven_json if o["vorm"] == "beoordeeld")
 
@@ -297,7 +298,7 @@ def test_geinstalleerd_buiten_de_repository_kijkt_het_een_vraag_na(wiel, tmp_pat
                    check=True, capture_output=True, env=omgeving())
     script = textwrap.dedent("""
         import werkalliantie
-        from werkalliantie import opgaven
+        from werkalliantie.leren import opgaven
         o = opgaven.laad_opgave("denise-a")
         r = opgaven.nakijken(o, opgaven.modelantwoord(o, o.sleutel), o.sleutel)
         print(werkalliantie.__file__, r.punten, r.max_punten)
@@ -314,7 +315,7 @@ def test_geinstalleerd_buiten_de_repository_kijkt_het_een_vraag_na(wiel, tmp_pat
 def test_indelen_een_categorie_en_meer_categorieen():
     import dataclasses
 
-    from werkalliantie.opgaven.soorten.indelen import Opties, Sleutel
+    from werkalliantie.leren.opgaven.soorten.indelen import Opties, Sleutel
 
     een = laad_opgave("leefwereld-systeemwereld-oefenen")  # 10 statements, 5 points
     goed = opgaven.modelantwoord(een, een.sleutel)
@@ -335,7 +336,7 @@ def test_indelen_een_categorie_en_meer_categorieen():
 
 def test_punten_in_gewone_taal():
     """'1 van 1 punt', never '1 van 1 punten': the learner reads this after every save."""
-    from werkalliantie.opgaven.resultaat import van_punten
+    from werkalliantie.leren.opgaven.resultaat import van_punten
 
     assert van_punten(1, 1) == "1 van 1 punt"
     assert van_punten(0.5, 1) == "0,5 van 1 punt"

@@ -14,9 +14,9 @@ import pytest
 
 from boektekst import artikel, lees_html, toc_paginas
 from conftest import ROOT
-from werkalliantie import boekpdf
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
+from werkalliantie.bouwen import boekpdf
+from werkalliantie.leren.opgaven import laad_opgave
+from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 
 PAGINAS = toc_paginas(ROOT)
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from werkalliantie import grafieken, sessies
-from werkalliantie.bouw.schema import DataFout
-from werkalliantie.bouw.sessies import lees_reeks, lees_sessiecheck
-from werkalliantie.opgaven import laad_opgave, modelantwoord, nakijken, volledigheid
-from werkalliantie.opgaven.soorten import sessies as soort
+from werkalliantie.leren import grafieken, sessies
+from werkalliantie.bouwen.bundel.schema import DataFout
+from werkalliantie.bouwen.bundel.sessies import lees_reeks, lees_sessiecheck
+from werkalliantie.leren.opgaven import laad_opgave, modelantwoord, nakijken, volledigheid
+from werkalliantie.leren.opgaven.soorten import sessies as soort
 
 DATA = ROOT / "data"
 CASUSSEN = ["denise", "peter", "matthias", "nuestra", "sem"]
@@ -73,7 +73,7 @@ def test_kapotte_reeks_geeft_nederlandse_fout_met_bestand_rij_en_kolom(tmp_path,
 
 
 def test_reeks_van_een_onbekende_casus_wordt_geweigerd(tmp_path):
-    from werkalliantie.bouw.sessies import bouw
+    from werkalliantie.bouwen.bundel.sessies import bouw
 
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copy(DATA / "casussen" / "denise-sessies.csv", tmp_path / "data" / "casussen" / "henk-sessies.csv")
@@ -126,7 +126,7 @@ def test_rollenspel_telt_niet_mee_maar_wordt_bewaard_en_gelezen():
 # --- the charts -----------------------------------------------------------------------------
 
 def test_grafiek_heeft_naam_beschrijving_en_lijnstijlen():
-    from werkalliantie.widgets.bediening.sessies import grafiek
+    from werkalliantie.leren.widgets.bediening.sessies import grafiek
 
     svg = grafiek(OPGAVE, {1: {"client": [8, 7, 6, 7]}})
     assert svg.startswith("<svg") and 'role="img"' in svg and "aria-labelledby" in svg

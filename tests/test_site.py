@@ -28,11 +28,10 @@ from packaging.utils import canonicalize_name
 
 from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, omgeving, sitemodule
 
-SITE_BOUW = ROOT / "site" / "bouw_site.py"
-
-
 def _bouwscript():
-    return sitemodule("bouw_site")
+    from werkalliantie.bouwen import site
+
+    return site
 
 
 PROEF = ROOT / "tests" / "data" / "lite" / "proef.ipynb"
@@ -460,7 +459,7 @@ def test_oefenpaginas_toegankelijk(siteserver, context):
 def test_boekpagina_linkt_naar_haar_oefening():
     from sphinx.errors import ExtensionError
 
-    from werkalliantie.boek import oefenknop, oefenlink
+    from werkalliantie.bouwen.boek import oefenknop, oefenlink
 
     assert oefenlink("book/oefeningen/x", "werkalliantie-denise") == (
         "../../oefenen/werkalliantie-denise.html")

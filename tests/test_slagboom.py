@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from werkalliantie.widgets.slagboom import Slagboom
+from werkalliantie.leren.widgets.slagboom import Slagboom
 
 
 def in_eigen_lus(coroutine):
@@ -154,7 +154,7 @@ def test_in_een_echte_kernel_zonder_browser_zegt_de_status_niet_opgeslagen(tmp_p
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(
         "import asyncio, json\n"
-        "from werkalliantie.widgets import oefening\n"
+        "from werkalliantie.leren.widgets import oefening\n"
         "w = oefening('denise-a')\n"
         "w.slagboom.wachttijd = 0.2\n"
         "w.knop.click()\n"

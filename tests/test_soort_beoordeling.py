@@ -9,8 +9,8 @@ import math
 
 import pytest
 
-from werkalliantie.opgaven import laad_opgave, nakijken, volledigheid
-from werkalliantie.opgaven.soorten.beoordeling import Referentie, dimensiescore, lees, vragenlijst
+from werkalliantie.leren.opgaven import laad_opgave, nakijken, volledigheid
+from werkalliantie.leren.opgaven.soorten.beoordeling import Referentie, dimensiescore, lees, vragenlijst
 
 OPGAVE = laad_opgave("denise-a")
 LIJST = vragenlijst(OPGAVE)

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from conftest import omgeving
 
-from werkalliantie.nakijken.klaarzetten import nieuwe_cursusmap
-from werkalliantie.nakijken.stappen import OPDRACHT
+from werkalliantie.begeleiden.nakijken.klaarzetten import nieuwe_cursusmap
+from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
 
 pytestmark = pytest.mark.nbgrader
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from werkalliantie import opgaven
-from werkalliantie.antwoorden import Antwoordenbestand
-from werkalliantie.voortgang import voortgang
+from werkalliantie.leren import opgaven
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.leren.voortgang import voortgang
 
 OEFENEN = [o for o in opgaven.alle_opgaven().values() if o.vorm == "oefenen"]
 
@@ -55,7 +55,7 @@ def test_beschadigd_bestand_geeft_een_melding(tmp_path):
 
 
 def test_alleen_standaardbibliotheek_en_de_cursus():
-    bron = Path(__import__("werkalliantie.voortgang", fromlist=["x"]).__file__).read_text()
+    bron = Path(__import__("werkalliantie.leren.voortgang", fromlist=["x"]).__file__).read_text()
     modules = {n.module.split(".")[0] for n in ast.walk(ast.parse(bron))
                if isinstance(n, ast.ImportFrom) and n.module}
     modules |= {a.name.split(".")[0] for n in ast.walk(ast.parse(bron))

@@ -16,11 +16,11 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from werkalliantie.antwoorden import Antwoordenbestand, AntwoordenFout
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.opgaven.soorten.beoordeling import vragenlijst
-from werkalliantie.widgets import Opgavewidget, oefening, opgave
-from werkalliantie.widgets.basis import samenvatting_tekst
+from werkalliantie.leren.antwoorden import Antwoordenbestand, AntwoordenFout
+from werkalliantie.leren.opgaven import laad_opgave
+from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
+from werkalliantie.leren.widgets import Opgavewidget, oefening, opgave
+from werkalliantie.leren.widgets.basis import samenvatting_tekst
 
 VRAAG = "denise-a"
 LIJST = vragenlijst(laad_opgave(VRAAG))

@@ -1,4 +1,4 @@
-"""TEMPORARY stand-in for ``werkalliantie.gas`` in the tests (see sitecustomize.py here).
+"""TEMPORARY stand-in for ``werkalliantie.leren.gas`` in the tests (see sitecustomize.py here).
 
 T = 50 + 10·Σwᵢxᵢ / √((1 − ρ)·Σwᵢ² + ρ·(Σwᵢ)²)  (Kiresuk & Sherman, 1968)
 """

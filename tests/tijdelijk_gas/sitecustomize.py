@@ -1,4 +1,4 @@
-"""TEMPORARY, for the tests only (issue 11): ``werkalliantie.gas`` (Kiresuk & Sherman's
+"""TEMPORARY, for the tests only (issue 11): ``werkalliantie.leren.gas`` (Kiresuk & Sherman's
 T-score) is being written on another branch. Until it is on main, the tests put this folder
 on PYTHONPATH (tests/conftest.py), so every process they start (kernels, nbgrader, Voilà)
 finds a stand-in with the same signature. The real module always wins: this finder is
@@ -15,7 +15,7 @@ _VERVANGING = Path(__file__).resolve().parent / "gas_vervanging.py"
 
 class _Gasvinder(importlib.abc.MetaPathFinder):
     def find_spec(self, naam, pad=None, doel=None):
-        if naam == "werkalliantie.gas":
+        if naam == "werkalliantie.leren.gas":
             return importlib.util.spec_from_file_location(naam, _VERVANGING)
         return None
 

@@ -1,30 +1,7 @@
-"""The exercises as widgets: what a notebook cell calls, in one call.
+"""Kept for notebooks made before the three wings: ``from werkalliantie.widgets import
+opgave`` (released graded notebooks) and ``oefening``. New code uses
+:mod:`werkalliantie.leren.widgets`."""
 
-- ``oefening("denise-a")``: a practice question (its key ships), as the cell's value.
-- ``opgave("denise-b")``: a graded question in an nbgrader assignment: shows the widget
-  (no key) and prints the saved answer as text, so that the formgrader and the feedback
-  show what the student answered.
-"""
-
-from __future__ import annotations
-
-from pathlib import Path
-
-from werkalliantie.opgaven import laad_opgave
-from werkalliantie.widgets.basis import Opgavewidget, samenvatting_tekst
+from werkalliantie.leren.widgets import Opgavewidget, oefening, opgave
 
 __all__ = ["Opgavewidget", "oefening", "opgave"]
-
-
-def oefening(opgave_id: str, map: str | Path | None = None) -> Opgavewidget:
-    """A practice question with instant feedback against its reference."""
-    return Opgavewidget(laad_opgave(opgave_id), met_sleutel=True, map=map)
-
-
-def opgave(opgave_id: str, map: str | Path | None = None) -> None:
-    """A graded question: the widget, and below it the saved answer as plain text."""
-    from IPython.display import display
-
-    widget = Opgavewidget(laad_opgave(opgave_id), met_sleutel=False, map=map)
-    display(widget)
-    print(samenvatting_tekst(widget.opgave, widget.bestand.lees()))

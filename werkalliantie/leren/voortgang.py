@@ -1,0 +1,122 @@
+"""The learner's progress: which exercises are saved, how they went, and what is left.
+
+``voortgang()`` (one call in ``notebooks/voortgang.ipynb``) reads the question records and
+the learner's answer file (``antwoorden.json`` in the working folder, the one the
+practice notebooks save to) and returns a :class:`Voortgang`, shown as HTML in a
+notebook and as text elsewhere.
+
+- A practice question (its key ships with the course) shows the feedback summary:
+  points, and per part the short feedback (never the key's explanation: that stays
+  with the exercise itself).
+- A graded question (its key is the instructor's) shows only whether it is complete,
+  with the hints the learner also sees before handing in.
+- "Nog te doen": every question without a saved answer, and every saved answer that is
+  still incomplete.
+
+Pure Python (standard library and the course's own modules): it also runs in the browser.
+Everything from the answer file is escaped before it is shown as HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from werkalliantie.leren import opgaven
+from werkalliantie.leren.antwoorden import Antwoordenbestand
+from werkalliantie.leren.opgaven import Opgave
+from werkalliantie.leren.tekst import html_tekst
+
+
+@dataclass
+class Regel:
+    opgave: Opgave
+    opgeslagen: bool
+    samenvatting: str | None = None  # "Totaal: 3 van 4 punten." (practice questions)
+    feedback: list[str] = field(default_factory=list)
+    nog_doen: list[str] = field(default_factory=list)  # what is missing, in Dutch
+
+    @property
+    def klaar(self) -> bool:
+        return self.opgeslagen and not self.nog_doen
+
+
+@dataclass
+class Voortgang:
+    regels: list[Regel]
+    melding: str | None = None  # about the answer file (damaged, restored from a copy)
+
+    @property
+    def opgeslagen(self) -> list[Regel]:
+        return [r for r in self.regels if r.opgeslagen]
+
+    @property
+    def te_doen(self) -> list[Regel]:
+        return [r for r in self.regels if not r.klaar]
+
+    def __str__(self) -> str:
+        uit = [f"Je voortgang: {len(self.opgeslagen)} van {len(self.regels)} oefeningen "
+               "opgeslagen."]
+        if self.melding:
+            uit.append(self.melding)
+        for r in self.opgeslagen:
+            uit.append(f"- {r.opgave.titel}: {r.samenvatting or 'opgeslagen'}")
+        if self.te_doen:
+            uit.append("Nog te doen:")
+            uit.extend(f"- {r.opgave.titel}" + (f": {' '.join(r.nog_doen)}" if r.nog_doen else "")
+                       for r in self.te_doen)
+        return "\n".join(uit)
+
+    def _repr_html_(self) -> str:
+        delen = [f"<div style='font-size:16px;line-height:1.5'><p><strong>Je hebt "
+                 f"{len(self.opgeslagen)} van de {len(self.regels)} oefeningen opgeslagen."
+                 "</strong></p>"]
+        if self.melding:
+            delen.append(f"<p role='status'>{html_tekst(self.melding)}</p>")
+        if self.opgeslagen:
+            delen.append("<h3>Opgeslagen</h3><ul>")
+            for r in self.opgeslagen:
+                regels = "".join(f"<br>{html_tekst(f)}" for f in r.feedback)
+                kop = f" {html_tekst(r.samenvatting)}" if r.samenvatting else ""
+                delen.append(f"<li><strong>{html_tekst(r.opgave.titel)}</strong>{kop}{regels}</li>")
+            delen.append("</ul>")
+        delen.append("<h3>Nog te doen</h3>")
+        if self.te_doen:
+            delen.append("<ul>")
+            for r in self.te_doen:
+                wat = " ".join(r.nog_doen) if r.nog_doen else "Nog niet opgeslagen."
+                delen.append(f"<li><strong>{html_tekst(r.opgave.titel)}</strong>: {html_tekst(wat)}</li>")
+            delen.append("</ul>")
+        else:
+            delen.append("<p>Niets meer: je hebt alle oefeningen gemaakt.</p>")
+        delen.append("</div>")
+        return "".join(delen)
+
+
+def voortgang(map: str | Path | None = None, *, alleen_oefenen: bool = True) -> Voortgang:
+    """The learner's progress from the answer file in ``map`` (default: this folder).
+
+    ``alleen_oefenen``: only the practice questions (the default); False adds the graded
+    questions of the assignments."""
+    inhoud = Antwoordenbestand(Path(map) if map is not None else None).lees()
+    regels = []
+    for opgave in opgaven.alle_opgaven().values():
+        if alleen_oefenen and opgave.vorm != "oefenen":
+            continue
+        handmatig = all(o.handmatig for o in opgaven.onderdelen(opgave))
+        antwoord = inhoud.waarde(opgave.id)
+        if antwoord is None:
+            regels.append(Regel(opgave, False, nog_doen=[] if not handmatig else
+                                ["Deze vraag beantwoord je in je notebook."]))
+            continue
+        regel = Regel(opgave, True, nog_doen=[h for h in opgaven.volledigheid(opgave, antwoord)
+                                              if h != opgaven.GEEN_ANTWOORD])
+        if opgave.sleutel is not None and not handmatig:
+            resultaat = opgaven.nakijken(opgave, antwoord, opgave.sleutel)
+            regel.samenvatting = resultaat.kop
+            regel.feedback = [*resultaat.meldingen,
+                              *(f for d in resultaat.delen for f in d.feedback)]
+            if regel.nog_doen and resultaat.punten >= resultaat.max_punten:
+                regel.nog_doen = []  # full points: hints are only suggestions now
+        regels.append(regel)
+    return Voortgang(regels, inhoud.melding)
