@@ -64,9 +64,9 @@ WIDGETBRONNEN = {
 # page numbers, so a quotation from it names its page; the four web texts have none.
 BRONTEKSTEN = {
     "vanarum2018": "001",
-    "zorgwelzijn2018": "000",
+    "nieuwsbericht": "000",
     "movisie2014": "002",
-    "hulpverlenenmetgoesting": "003",
+    "praktijksite": "003",
     "boxstaenssociaalnet": "004",
 }
 MET_PAGINAS = {"vanarum2018"}
