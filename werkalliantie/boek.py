@@ -106,7 +106,8 @@ class Citaat(SphinxDirective):
     """A short quotation, marked with where it comes from.
 
     From a source text: ``:bron: <bib key>`` (and ``:pagina:`` for the report); the test
-    checks that the words stand in that source exactly. Written by the course:
+    checks that the words stand in that source exactly, and end where the source's sentence
+    ends, or show the cut with "…" (tests/boektekst.py, citaatfout). Written by the course:
     ``:verzonnen:``; it then carries the label. ``:wie:`` names the speaker.
     """
 
