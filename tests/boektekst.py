@@ -250,15 +250,106 @@ def citaatvorm(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
-def staat_in_bron(citaat: str, bron: str) -> bool:
-    """Whether the quotation stands word for word in the source. Only the punctuation at
-    its two ends may differ, and the case of its first letter (a quotation may start
-    inside a sentence)."""
-    kern = citaatvorm(citaat).strip(_RAND)
-    if not kern:
+# A cut in a quotation: "…" (or "...", "[…]", "(…)").
+_WEGLATING = re.compile(r"\s*(?:\[…\]|\(…\)|\[\.\.\.\]|…|\.\.\.)\s*")
+# What may stand just before a quotation that does not open with "…": the end of a
+# sentence or clause, a colon, an opening quote or bracket.
+_VOOR_BEGIN = ".!?:;'("
+_ZINSEINDE = ".!?…"
+
+
+def _genormaliseerd(bron: str) -> tuple[str, set[int]]:
+    """The source as quotations are compared (citaatvorm), and where its lines begin:
+    a line break (a heading, a list item, a paragraph) is a boundary like a full stop."""
+    tekst, begins = "", set()
+    for regel in bron.splitlines():
+        stuk = citaatvorm(regel)
+        if not stuk:
+            continue
+        if tekst:
+            tekst += " "
+        begins.add(len(tekst))
+        tekst += stuk
+    return tekst, begins
+
+
+def _begint_op_grens(tekst: str, begins: set[int], i: int) -> bool:
+    if i in begins:
+        return True
+    voor = tekst[:i].rstrip()
+    if not voor:
+        return True
+    if voor[-1] in _VOOR_BEGIN:
+        return True
+    # After a list marker at the start of a line ("- ", "1. ").
+    regelbegin = max((b for b in begins if b <= i), default=0)
+    return bool(re.fullmatch(r"(?:[-•*]|\d+[.)])", tekst[regelbegin:i].strip()))
+
+
+def _eindigt_op_grens(tekst: str, begins: set[int], j: int, slot: str) -> bool:
+    """Whether the source's sentence (or line) ends right after position j, with the
+    same closing mark as the quotation (``slot``: its last . ! ? or "")."""
+    volgende = min((b for b in begins if b > j), default=len(tekst) + 1) - 1
+    na = tekst[j:volgende].strip()
+    na_zonder_haakjes = na.lstrip("')")
+    if not na_zonder_haakjes:  # the line ends here (a heading, a list item)
+        return slot in ("", ".")
+    if na_zonder_haakjes[0] not in _ZINSEINDE:
         return False
-    bron = citaatvorm(bron)
-    return kern in bron or (kern[0].swapcase() + kern[1:]) in bron
+    return not slot or slot == na_zonder_haakjes[0]
+
+
+def citaatfout(citaat: str, bron: str) -> str | None:
+    """Why a quotation does not stand in its source as quoted, or None when it does.
+
+    Strict (issue 23): every part stands in the source word for word; only the case of a
+    part's first letter may differ. A quotation that stops before its source's sentence
+    ends must show the cut with "…" (and one that starts inside a sentence, too); it may
+    not close with a full stop where the source goes on. Parts around a "…" stand in the
+    source in that order."""
+    tekst = citaatvorm(citaat).strip()
+    stukken = _WEGLATING.split(tekst)
+    open_begin, open_eind = stukken[0].strip() == "", stukken[-1].strip() == ""
+    delen = [s for s in (s.strip() for s in stukken) if s.strip(_RAND)]
+    if not delen:
+        return "het citaat is leeg"
+    bron_n, begins = _genormaliseerd(bron)
+    vanaf = 0
+    for n, deel in enumerate(delen):
+        eerste, laatste = n == 0, n == len(delen) - 1
+        kern = deel.strip(_RAND)
+        staart = deel[len(deel.rstrip(_RAND)):]
+        slot = next((c for c in staart if c in ".!?"), "")
+        kandidaten = {kern, kern[0].swapcase() + kern[1:]}
+        gevonden, fouten = False, set()
+        for vorm in kandidaten:
+            i = bron_n.find(vorm, vanaf)
+            while i != -1:
+                j = i + len(vorm)
+                if eerste and not open_begin and not _begint_op_grens(bron_n, begins, i):
+                    fouten.add("begin")
+                elif laatste and not open_eind and not _eindigt_op_grens(bron_n, begins, j, slot):
+                    fouten.add("eind")
+                else:
+                    gevonden, vanaf = True, j
+                    break
+                i = bron_n.find(vorm, i + 1)
+            if gevonden:
+                break
+        if not gevonden:
+            if "eind" in fouten:
+                return (f"«…{kern[-40:]}»: de zin gaat in de bron verder of eindigt anders; "
+                        "laat de weglating zien met …")
+            if "begin" in fouten:
+                return f"«{kern[:40]}…» begint midden in een zin; laat de weglating zien met …"
+            waar = " (na het vorige stuk)" if n else ""
+            return f"«{kern[:60]}» staat niet letterlijk in de bron{waar}"
+    return None
+
+
+def staat_in_bron(citaat: str, bron: str) -> bool:
+    """Whether the quotation stands in the source as quoted (see ``citaatfout``)."""
+    return citaatfout(citaat, bron) is None
 
 
 # Spans in double quotation marks: a quotation written into running text. (Single marks

@@ -253,3 +253,223 @@ def test_toegankelijk_en_zonder_netwerk(boekserver, pagina, naam):
     for url in pagina.netwerk.geblokkeerd:
         problemen.append(f"  verzoek naar een andere host (geblokkeerd): {url}")
     assert not problemen, f"{naam}:\n" + "\n".join(problemen)
+
+
+# --- 7. The book claims what its sources support (issue 23) --------------------------------
+
+# Overstated or stretched wording in the course's own voice: absent from the book's own
+# text (marked quotations of the sources may say what they say).
+OVERDREVEN = [
+    "bepaalt hoeveel de hulp oplevert",        # intro; the report: one of the best predictors
+    "veel invloed",                            # werkalliantie, werkzame elementen: "potentieel"
+    "geen gevolg van succes",                  # the report: "Dat impliceert…"
+    "motor van verandering",
+    "telt het zwaarst",                        # the report: "meestal een betere voorspeller"
+    "zwaar telt",
+    "bevestigt",                               # the report: "nogmaals benadrukt"
+    "praktische hulp werkt",
+    "dat maakt de hulp beter",                 # integraal werken: an assumption and a hope
+    "de hulp kan goedkoper zijn",
+    "hoe kleiner de afstand tussen jullie leefwerelden",  # a rule of thumb from coaching
+    "achtergrond en cultuur",                  # the report: "etniciteit"
+    "kracht van de cliënt",                    # the report: "veerkracht van de samenleving"
+    "de eerste persoon die de cliënt spreekt",  # the report: "eerste aanspreekpunt"
+    "niet hetzelfde als de taakalliantie",     # the report lists practical help under it
+    "vat daarin zijn eigen onderzoek samen",   # Boxstaens' article is background, no summary
+    "vat hij zijn onderzoek samen",
+    "dan is dat een signaal",                  # the session check's cut-off is the course's
+    "ligt het onder de 28",
+    "regisserend professional",                # Dutch: de regisserende professional
+]
+# Invented details that were presented as the sources' own: gone (quotations included).
+WEG = [
+    "amerikaanse psycholoog",
+    "edward",
+    "huub",
+    "na een melding",                          # the report mentions no formal report
+    "normaal ga ik niet goed met vrouwen om",  # the report's second, edited wording
+]
+# What the course invented and keeps: in the book, and only inside the invention marker.
+VERZONNEN = [
+    "werken we aan wat voor jou belangrijk is",      # example questions (werkalliantie)
+    "je staat open voor wat de cliënt zegt",         # the five attitudes explained
+    "vraag wie er voor de cliënt zorgt",             # mantelzorg tips
+    "vertel de cliënt vooraf met wie je overlegt",   # privacy tips
+    "zeg eerlijk wat je doet en waarom",             # taking over openly (zelfregie)
+    "leg in het eerste gesprek je twee rollen uit",  # tips in a mandated setting
+    "je ziet op tegen een gesprek",                  # warning signs (zorg voor jezelf)
+    "met wie bespreek ik een cliënt als het niet goed gaat",  # planning questions
+    "voor negen uur opstaat",                        # a Peter detail (doelen)
+    "geen falen",                                    # recommendation 1's extra line
+    "zoek daarom een balans tussen nabijheid en afstand",  # the course's view
+    "noemt de oefening een signaal",                 # the session check's cut-off
+]
+# Invented, and either gone or marked: the report does not say this about Peter.
+WEG_OF_VERZONNEN = ["weet niet waar hij recht op heeft"]
+GEMARKEERD = ".verzonnen, .citaat-verzonnen, .op-papier"
+
+
+def _vlak(el) -> str:
+    return " ".join(el.get_text(" ").split()).lower()
+
+
+def _zonder(el, selector: str):
+    from bs4 import BeautifulSoup
+
+    kopie = BeautifulSoup(str(el), "html.parser")
+    for weg in kopie.select(selector):
+        weg.decompose()
+    return kopie
+
+
+@pytest.mark.boek
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_geen_overdreven_of_verzonnen_bewering_als_feit(boek, pagina):
+    soep = _soep(html_pad(boek, pagina))
+    eigen = " ".join(eigen_tekst(soep).split()).lower()
+    alles = _vlak(artikel(soep))
+    buiten_label = _vlak(_zonder(artikel(soep), GEMARKEERD))
+    fouten = [f"  overdreven of verschoven: «{z}»" for z in OVERDREVEN if z in eigen]
+    fouten += [f"  verzonnen detail als feit: «{z}»" for z in WEG if re.search(rf"\b{z}\b", alles)]
+    fouten += [f"  verzonnen, maar zonder label: «{z}»" for z in VERZONNEN + WEG_OF_VERZONNEN
+               if z in buiten_label]
+    assert not fouten, f"{pagina}:\n" + "\n".join(fouten)
+
+
+@pytest.mark.boek
+def test_elke_verzinsel_staat_in_het_boek(boek):
+    """The marked inventions are still there (so the check above is not empty)."""
+    alles = " ".join(_vlak(artikel(_soep(html_pad(boek, p)))) for p in PAGINAS)
+    ontbreekt = [z for z in VERZONNEN if z not in alles]
+    assert not ontbreekt, f"niet meer in het boek (pas de lijst aan): {ontbreekt}"
+
+
+# Works outside the sources, by a phrase of their entry in the bibliography: cited only
+# inside a box "Buiten de bronnen", which names the idea and makes no claim of evidence.
+BUITEN_DE_BRONNEN = ("Negotiating the therapeutic alliance", "Een theorie van de presentie",
+                     "The Session Rating Scale")
+BEWIJSWOORDEN = re.compile(r"\b(bewezen|bewijs|effectief|effectiviteit|blijkt|werkt|helpt)\b")
+
+
+@pytest.mark.boek
+@pytest.mark.parametrize("pagina", PAGINAS)
+def test_buiten_de_bronnen_staat_in_een_eigen_kader(boek, pagina):
+    art = artikel(_soep(html_pad(boek, pagina)))
+    fouten = []
+    for a in art.select(".bibtex-citation a[title]"):
+        if any(w in a["title"] for w in BUITEN_DE_BRONNEN) and not a.find_parent(
+                class_="buiten-de-bronnen"):
+            fouten.append(f"  {a.get_text()} buiten een kader Buiten de bronnen")
+    for kader in art.select(".admonition.buiten-de-bronnen"):
+        if not kader.select_one(".admonition-title") or "Buiten de bronnen" not in kader.get_text():
+            fouten.append("  kader zonder de kop Buiten de bronnen")
+        if m := BEWIJSWOORDEN.search(_vlak(kader)):
+            fouten.append(f"  kader Buiten de bronnen zegt iets over bewijs: «{m.group(0)}»")
+    assert not fouten, f"{pagina}:\n" + "\n".join(fouten)
+
+
+def test_nergens_regisserend_professional():
+    """Dutch: "de regisserende professional" in the book, the data and the notebooks."""
+    paden = [*ROOT.glob("book/**/*.md"), *ROOT.glob("book/_templates/*"),
+             *ROOT.glob("data/**/*.yaml"), *ROOT.glob("notebooks/*.ipynb"),
+             *ROOT.glob("werkalliantie/**/*.py")]
+    fout = [str(p.relative_to(ROOT)) for p in paden
+            if re.search(r"regisserend\s+professional", p.read_text(encoding="utf-8"),
+                         flags=re.IGNORECASE)]
+    assert not fout, f"'regisserend professional' in: {fout}"
+
+
+# Every concept the book covered before issue 23, and what that issue added: still there.
+BEGRIPPEN = [
+    "werkalliantie", "doelen, taken en band", "Bordin", "persoonlijke alliantie",
+    "taakalliantie", "Pijnenburg", "veranderingstheorie", "klik", "integraal werken",
+    "één huishouden, één plan, één regisseur", "regisserende professional", "casemanager",
+    "lokaal sociaal team", "meervoudige problematiek", "levensdomein", "continuïteit",
+    "Lipsky", "leefwereld", "systeemwereld", "mantelzorger", "privacy", "werkzaam element",
+    "vertrouwen en veiligheid", "gelijkwaardigheid", "competentie", "interventie",
+    "bemoeizorg", "motivatie", "hoop", "allegiance", "praktische hulp", "zelfregie",
+    "zorgen dat", "train-de-trainer", "dwang en drang", "gedwongen kader", "dubbele rol",
+    "Menger", "stroefheid", "black box", "SMART", "Goal Attainment Scaling", "T-score",
+    "match", "reflectie op de relatie", "pieken en dalen", "intervisie", "supervisie",
+    "coaching", "spin in het web", "sessiecheck", "Session Rating Scale", "zelfredzaamheid",
+    "jeugd-ggz", "Woningnet", "spanningen", "hoge verwachtingen",
+    # Added by issue 23.
+    "wat de cliënt zelf meebrengt", "motiverende gespreksvoering", "oplossingsgericht werken",
+    "nabijheid en afstand", "breuk en herstel", "presentiebenadering",
+    "Meldcode huiselijk geweld en kindermishandeling", "AVG", "effectgrootte",
+    "psychotherapie", "multiprobleemgezinnen",
+]
+
+
+@pytest.mark.boek
+def test_begrippen_blijven_gedekt(boek):
+    alles = " ".join(_vlak(artikel(_soep(html_pad(boek, p)))) for p in PAGINAS)
+    ontbreekt = [b for b in BEGRIPPEN if b.lower() not in alles]
+    assert not ontbreekt, f"begrippen die het boek niet meer behandelt: {ontbreekt}"
+
+
+GEMIDDELDE_ZINSLENGTE = 12
+
+
+@pytest.mark.boek
+def test_gemiddelde_zinslengte_van_het_boek(boek):
+    """Over all the book's running text together: at most 12 words per sentence."""
+    zinnen = woorden = 0
+    for pagina in PAGINAS:
+        maat, _ = zinslengte(pagina, lopende_tekst(artikel(_soep(html_pad(boek, pagina)))))
+        zinnen, woorden = zinnen + maat.zinnen, woorden + maat.woorden
+    gemiddeld = woorden / zinnen
+    print(f"\nGemiddelde zinslengte van het boek: {gemiddeld:.2f} woorden "
+          f"({woorden} woorden, {zinnen} zinnen)")
+    assert gemiddeld <= GEMIDDELDE_ZINSLENGTE, f"gemiddeld {gemiddeld:.2f} woorden per zin"
+
+
+# Abbreviations and English words: explained on the first page (in the book's order) that
+# uses them, by the words given here.
+UITLEG = {
+    "ggz": "geestelijke gezondheidszorg",
+    "jeugd-ggz": "kinderen en jongeren",
+    "preventief": "problemen voorkomen",
+    "psychotherapie": "behandeling door gesprekken",
+    "effectgrootte": "een getal dat zegt hoe sterk",
+    "bewindvoerder": "het geld van",
+    "casemanager": "engels voor",
+    "allegiance": "engels voor",
+    "black box": "engels voor zwarte doos",
+    "match": "bij elkaar passen",
+    "feedback": "eerlijke reactie",
+    "coaching": "begeleiding door een coach",
+    "mentoring": "mentor",
+    "caseload": "het aantal cliënten",
+    "fishbowl": "vissenkom",
+    "rupture and repair": "breuk en herstel",
+    "Goal Attainment Scaling": "een schaal voor hoe ver je een doel haalt",
+    "SMART": "specifiek, meetbaar",
+    "AVG": "algemene verordening gegevensbescherming",
+    "ADHD": "stoornis in aandacht",
+}
+
+
+@pytest.mark.boek
+def test_afkortingen_en_engelse_woorden_uitgelegd_waar_ze_voor_het_eerst_staan(boek):
+    teksten = [(p, " ".join(eigen_tekst(_soep(html_pad(boek, p))).split())) for p in PAGINAS]
+    fouten = []
+    for woord, uitleg in UITLEG.items():
+        vlag = 0 if woord.isupper() else re.IGNORECASE  # AVG, not "avg" inside a word
+        patroon = re.compile(rf"(?<![\w-]){re.escape(woord)}(?![\w-])", vlag)
+        eerste = next((p for p, t in teksten if patroon.search(t)), None)
+        if eerste is None:
+            fouten.append(f"  {woord}: staat nergens in het boek (pas de lijst aan)")
+        elif uitleg not in dict(teksten)[eerste].lower():
+            fouten.append(f"  {woord}: eerst op {eerste}, zonder uitleg «{uitleg}»")
+    assert not fouten, "\n".join(fouten)
+
+
+@pytest.mark.boek
+def test_tscore_formule_alleen_stap_voor_stap_bij_de_oefening(boek):
+    hoofdstuk = _vlak(artikel(_soep(html_pad(boek, "book/doelen"))))
+    assert not re.search("[Σρ√]", hoofdstuk), "de formule van de T-score staat in het hoofdstuk"
+    for casus in ("denise", "peter", "matthias", "nuestra"):
+        oefening = _vlak(artikel(_soep(html_pad(boek, f"book/oefeningen/doelen-formuleren-{casus}"))))
+        assert "zo reken je de t-score uit" in oefening, casus
+        assert "σ (sigma) betekent: tel alles bij elkaar op" in oefening, casus

@@ -1,7 +1,10 @@
-"""The book keeps its quotations honest (issue 13).
+"""The book keeps its quotations honest (issues 13 and 23).
 
 A quotation marked as coming from a source ({citaat} with :bron:) stands in that source
-word for word, is short, and names its page where the source has pages (the report). A
+word for word, is short, and names its page where the source has pages (the report). It
+is checked strictly (boektekst.citaatfout): where it stops before its source's sentence
+ends, or starts inside one, it shows the cut with "…"; it never closes with a full stop
+where the source goes on. The quotes in the case files are held to the same rule. A
 quotation the course wrote ({citaat} with :verzonnen:) carries the label "verzonnen".
 Every block quotation in the book is one of the two, and running text holds no quotation
 of five words or more outside them: so no invented quote can pass for a real one.
@@ -15,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from boektekst import AANGEHAALD, artikel, citaatvorm, lees_html, staat_in_bron, toc_paginas
+from boektekst import (AANGEHAALD, artikel, citaatfout, citaatvorm, lees_html, staat_in_bron,
+                       toc_paginas)
 from conftest import ROOT
 from werkalliantie.leren import casussen
 from werkalliantie.bouwen.boek import BRONTEKSTEN, LABEL, MET_PAGINAS
@@ -47,8 +51,46 @@ def test_elke_bron_heeft_een_tekst():
 def test_exact_citaat_wordt_gevonden():
     bron = "Ze zei: ‘Het klikte  meteen. Ze begrijpt mijn situatie.’ En verder."
     assert staat_in_bron("Het klikte meteen. Ze begrijpt mijn situatie.", bron)
-    assert staat_in_bron("het klikte meteen", bron)  # starts inside a sentence
+    assert staat_in_bron("het klikte meteen", bron)  # the case of the first letter
     assert staat_in_bron("„Ze begrijpt mijn situatie.”", bron)
+
+
+# Matthias in the report (p. 10-11): the sentence goes on after "manier".
+MATTHIAS = ("volgende belangrijk voor Matthias: \"Het contact met Jozias gaat vanzelf, hij komt "
+            "wel vertrouwd over. Hij bespreekt serieuze situaties op een serieuze manier en "
+            "benadrukt de consequenties op een rustige toon. Hij legt de dingen goed uit.\"")
+
+
+def test_afgekapt_citaat_zonder_weglatingsteken_faalt():
+    """Issue 23: cut after "manier", with a full stop added and no "…", the quote used
+    to pass. Now it fails, and says why."""
+    afgekapt = "Hij bespreekt serieuze situaties op een serieuze manier."
+    fout = citaatfout(afgekapt, MATTHIAS)
+    assert fout and "…" in fout, fout
+    assert not staat_in_bron(afgekapt, MATTHIAS)
+
+
+@pytest.mark.parametrize("goed", [
+    "Hij bespreekt serieuze situaties op een serieuze manier en benadrukt de consequenties "
+    "op een rustige toon.",
+    "Hij bespreekt serieuze situaties op een serieuze manier …",
+    "… serieuze situaties op een serieuze manier en benadrukt de consequenties op een "
+    "rustige toon.",
+    "Het contact met Jozias gaat vanzelf, hij komt wel vertrouwd over. … Hij legt de "
+    "dingen goed uit.",
+])
+def test_citaat_met_zichtbare_weglating_of_tot_het_zinseinde_klopt(goed):
+    assert citaatfout(goed, MATTHIAS) is None
+
+
+@pytest.mark.parametrize("fout", [
+    "serieuze situaties op een serieuze manier en benadrukt de consequenties op een rustige "
+    "toon.",  # starts inside a sentence without "…"
+    "Hij legt de dingen goed uit. … Het contact met Jozias gaat vanzelf.",  # out of order
+    "Hij legt de dingen goed uit!",  # another closing mark
+])
+def test_citaat_dat_de_bron_verandert_faalt(fout):
+    assert citaatfout(fout, MATTHIAS) is not None
 
 
 @pytest.mark.parametrize("fout", [
@@ -71,8 +113,8 @@ def test_casuscitaten_uit_het_rapport_staan_er_letterlijk_in(casus_id):
     for c in casus.citaten:
         if c.herkomst == "rapport":
             assert c.pagina, f"{casus_id}: citaat '{c.id}' mist een paginanummer"
-            assert staat_in_bron(c.tekst, rapport), (
-                f"{casus_id}: citaat '{c.id}' staat niet letterlijk in het rapport: «{c.tekst}»")
+            fout = citaatfout(c.tekst, rapport)
+            assert fout is None, f"{casus_id}: citaat '{c.id}' klopt niet met het rapport: {fout}"
 
 
 # --- The built book -----------------------------------------------------------------------
@@ -114,8 +156,9 @@ def test_citaten_kloppen_met_hun_bron_of_zijn_gemarkeerd(boek, pagina):
         woorden = len(citaatvorm(tekst).split())
         if woorden > MAX_WOORDEN:
             fouten.append(f"  citaat van {woorden} woorden (meer dan {MAX_WOORDEN}): «{kort}»")
-        if not staat_in_bron(tekst, brontekst(bron)):
-            fouten.append(f"  staat niet letterlijk in {bron} ({BRONTEKSTEN[bron]}): «{kort}»")
+        fout = citaatfout(tekst, brontekst(bron))
+        if fout:
+            fouten.append(f"  klopt niet met {bron} ({BRONTEKSTEN[bron]}): {fout}")
         bijschrift = blok.select_one("p.attribution")
         if bijschrift is None or not bijschrift.select_one(".bibtex-citation a"):
             fouten.append(f"  citaat zonder verwijzing naar de bron: «{kort}»")

@@ -92,3 +92,82 @@ def test_oefening_op_papier_toont_vragen_en_geen_widget(paginateksten):
     # The widget's own controls are hidden in print: its save button label appears only
     # in the instructions, never as a button row with scores and a slider readout.
     assert not re.search(r"\bOpslaan\s+Opslaan\b", alles)
+
+
+# --- Issue 23: for trainers who print parts of the book --------------------------------------
+
+def _hoofdstukken(boek) -> list[str]:
+    return [_titel(boek, p) for p in PAGINAS]
+
+
+def _beginpagina(paginateksten: list[str], titel: str, vanaf: int = 0) -> int | None:
+    """The first page (1-based) from ``vanaf`` whose text starts with the title."""
+    for i in range(vanaf, len(paginateksten)):
+        if _zonder_labels(paginateksten[i]).startswith(titel):
+            return i + 1
+    return None
+
+
+@pytest.mark.pdf
+@pytest.mark.browser
+@pytest.mark.boek
+def test_bladwijzer_per_hoofdstuk_op_de_juiste_pagina(afdruk, boek, paginateksten):
+    import pypdf
+
+    lezer = pypdf.PdfReader(str(afdruk.pdf))
+    bladwijzers = {}
+
+    def loop(items):
+        for item in items:
+            if isinstance(item, list):
+                loop(item)
+            else:
+                bladwijzers[_vlak(item.title)] = lezer.get_destination_page_number(item) + 1
+
+    loop(lezer.outline)
+    fouten = []
+    for titel in _hoofdstukken(boek)[1:]:  # the first page's title is the theme's cover
+        if titel not in bladwijzers:
+            fouten.append(f"  geen bladwijzer: «{titel}»")
+        elif not _zonder_labels(paginateksten[bladwijzers[titel] - 1]).startswith(titel):
+            fouten.append(f"  «{titel}»: bladwijzer naar p. {bladwijzers[titel]}, daar begint "
+                          "het hoofdstuk niet")
+    assert not fouten, "\n".join(fouten)
+
+
+@pytest.mark.pdf
+@pytest.mark.browser
+@pytest.mark.boek
+def test_inhoudsopgave_met_paginanummers(boek, paginateksten):
+    """The table of contents on the first pages gives each chapter's starting page."""
+    inhoud = " ".join(paginateksten[:4])
+    fouten = []
+    vanaf = 0
+    for titel in _hoofdstukken(boek)[1:]:
+        begin = _beginpagina(paginateksten, titel, vanaf)
+        if begin is None:
+            fouten.append(f"  «{titel}» begint op geen pagina")
+            continue
+        vanaf = begin - 1
+        if not re.search(re.escape(titel) + rf"\s*{begin}\b", inhoud):
+            fouten.append(f"  «{titel}»: in de inhoud niet met p. {begin}")
+    assert not fouten, "inhoudsopgave:\n" + "\n".join(fouten)
+
+
+@pytest.mark.pdf
+@pytest.mark.browser
+@pytest.mark.boek
+def test_trainersgids_noemt_de_pagina_van_elke_handout(boek, paginateksten):
+    alles = " ".join(paginateksten)
+    begin = alles.find("Rollenspelkaarten (p.")
+    assert begin >= 0, "de lijst met hand-outs in de trainersgids heeft geen paginanummers"
+    gids = alles[begin:begin + 1500]
+    handouts = [p for p in PAGINAS if p.startswith("book/materiaal/")]
+    assert handouts
+    for pagina in handouts:
+        titel = _titel(boek, pagina)
+        m = re.search(rf"(\w+) \(p\. (\d+)\)", gids[gids.find(titel.split()[0]):])
+        assert m and titel.startswith(m.group(1)), f"geen pagina bij «{titel}» in de gids"
+        nummer = int(m.group(2))
+        assert _zonder_labels(paginateksten[nummer - 1]).startswith(titel), (
+            f"«{titel}»: de gids zegt p. {nummer}, daar begint de hand-out niet")

@@ -98,3 +98,87 @@ def test_oefeningen_gemarkeerd_en_gelinkt_zodra_ze_bestaan():
                     if (ROOT / "book" / "oefeningen" / f"{i}.md").exists()
                     and f"oefeningen/{i}.md" not in _tekst()]
     assert not niet_gelinkt, f"deze oefeningen bestaan nu: link ze in de gids: {niet_gelinkt}"
+
+
+# --- Issue 23: one title per dagdeel, groups for 6 to 25, the browser, the handouts ---------
+
+def _sectie(kop: str) -> str:
+    return _tekst().split(f"## {kop}", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.boek
+def test_een_titel_per_dagdeel(boek):
+    """The overview table and the headings of the built page name each dagdeel alike."""
+    from boektekst import artikel, lees_html
+
+    art = artikel(lees_html(boek / "book" / "trainers.html"))
+    koppen = {}
+    for h2 in art.find_all("h2"):
+        m = re.match(r"Dagdeel (\d): (.+)", " ".join(h2.get_text().replace("#", "").split()))
+        if m:
+            koppen[int(m.group(1))] = m.group(2)
+    tabel = art.find("table")
+    rijen = {}
+    for tr in tabel.find_all("tr"):
+        cellen = [" ".join(td.get_text().split()) for td in tr.find_all("td")]
+        if cellen and cellen[0].isdigit():
+            rijen[int(cellen[0])] = cellen[1]
+    assert sorted(koppen) == [1, 2, 3, 4]
+    assert koppen == rijen, f"koppen {koppen} en overzicht {rijen} verschillen"
+
+
+MIN_DEELNEMERS, MAX_DEELNEMERS = 6, 25
+DRIETALLEN_VANAF = 22       # "Vanaf 22 deelnemers maak je drietallen."
+BLOKKEN_PER_RUIMTE = 4      # the proeftraining in dagdeel 4: four blocks of 15 minutes
+MAX_RUIMTES = 2
+PROEFBLOKKEN_EERDER = 2     # one group in dagdeel 2, one in dagdeel 3
+
+
+def groepjes(deelnemers: int) -> tuple[int, int]:
+    """(duos, trios) by the rule in the guide."""
+    if deelnemers < DRIETALLEN_VANAF:
+        drie = deelnemers % 2          # an odd number: one trio
+        return (deelnemers - 3 * drie) // 2, drie
+    drie = deelnemers // 3
+    while (deelnemers - 3 * drie) % 2:  # the rest in duos
+        drie -= 1
+    return (deelnemers - 3 * drie) // 2, drie
+
+
+@pytest.mark.parametrize("deelnemers", range(MIN_DEELNEMERS, MAX_DEELNEMERS + 1))
+def test_elk_groepje_geeft_een_blok(deelnemers):
+    twee, drie = groepjes(deelnemers)
+    assert 2 * twee + 3 * drie == deelnemers
+    in_dagdeel_4 = twee + drie - PROEFBLOKKEN_EERDER
+    assert in_dagdeel_4 >= 1
+    assert in_dagdeel_4 <= BLOKKEN_PER_RUIMTE * MAX_RUIMTES, (
+        f"{deelnemers} deelnemers: {twee + drie} groepjes passen niet in de proefblokken")
+
+
+def test_de_regels_en_de_tabel_voor_groepjes_kloppen():
+    sectie = _sectie("Groepjes voor het proefblok")
+    assert f"Vanaf {DRIETALLEN_VANAF} deelnemers maak je drietallen" in sectie
+    assert "6 tot 25 deelnemers" in sectie
+    rijen = re.findall(r"^\| (\d+) \| ([^|]+) \| (\d+) \| (\d+) \|$", sectie, flags=re.MULTILINE)
+    assert rijen, "geen tabel met voorbeelden"
+    for deelnemers, tekst, beurt, ruimtes in rijen:
+        twee = sum(int(n) for n in re.findall(r"(\d+) duo", tekst))
+        drie = sum(int(n) for n in re.findall(r"(\d+) drietal", tekst))
+        assert (twee, drie) == groepjes(int(deelnemers)), f"{deelnemers}: {tekst}"
+        assert int(beurt) == twee + drie - PROEFBLOKKEN_EERDER, deelnemers
+        assert int(ruimtes) == -(-int(beurt) // BLOKKEN_PER_RUIMTE), deelnemers
+    assert "elk duo" not in _tekst()
+
+
+def test_deelnemers_oefenen_in_de_browser_zonder_installatie():
+    techniek = _sectie("De techniek in de groep")
+    assert "Oefen nu in je" in techniek and "niets te installeren" in techniek
+    for woord in ("README", "make ", "installeert de cursus"):
+        assert woord not in techniek, f"de techniek voor deelnemers noemt {woord!r}"
+
+
+def test_handouts_op_een_rij_met_hun_pagina_in_de_pdf():
+    sectie = _sectie("Hand-outs om te printen")
+    assert "```{container} pdf-paginas" in sectie
+    for naam in sorted(p.stem for p in (ROOT / "book" / "materiaal").glob("*.md")):
+        assert f"(materiaal/{naam}.md)" in sectie, f"{naam} ontbreekt in de lijst met hand-outs"

@@ -73,9 +73,9 @@ WIDGETBRONNEN = {
 # page numbers, so a quotation from it names its page; the four web texts have none.
 BRONTEKSTEN = {
     "vanarum2018": "001",
-    "zorgwelzijn2018": "000",
+    "nieuwsbericht": "000",
     "movisie2014": "002",
-    "hulpverlenenmetgoesting": "003",
+    "praktijksite": "003",
     "boxstaenssociaalnet": "004",
 }
 MET_PAGINAS = {"vanarum2018"}
@@ -115,7 +115,8 @@ class Citaat(SphinxDirective):
     """A short quotation, marked with where it comes from.
 
     From a source text: ``:bron: <bib key>`` (and ``:pagina:`` for the report); the test
-    checks that the words stand in that source exactly. Written by the course:
+    checks that the words stand in that source exactly, and end where the source's sentence
+    ends, or show the cut with "…" (tests/boektekst.py, citaatfout). Written by the course:
     ``:verzonnen:``; it then carries the label. ``:wie:`` names the speaker.
     """
 

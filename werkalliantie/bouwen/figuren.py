@@ -64,9 +64,10 @@ def ordening():
 
 
 def bordin():
-    """Bordin's working alliance: agreement on goals, agreement on tasks, and the bond.
-    The two agreements together form the task alliance, the bond the personal alliance
-    (Pijnenburg, 2010)."""
+    """Bordin's working alliance as Boxstaens describes it (source 004): agreement on
+    goals, agreement on tasks, and a bond that makes the collaboration possible; the
+    goals decide what bond is needed. Pijnenburg's split into a personal and a task
+    alliance is another model: the book sets the two side by side in its text."""
     fig, ax = _nieuw(6.8, 5.3)
     punten = {
         "Doelen": (-3.0, -1.6),
@@ -74,21 +75,10 @@ def bordin():
         "Band": (0.0, 1.75),
     }
     uitleg = {
-        "Doelen": "Jullie zijn het eens over\nwat de cliënt wil bereiken.",
-        "Taken": "Jullie zijn het eens over\nwie wat doet, en hoe.",
-        "Band": "Er is een emotionele band\ndie het samenwerken draagt.",
+        "Doelen": "Jullie zijn het eens\nover de doelen.",
+        "Taken": "Jullie zijn het eens over\nwat er moet gebeuren.",
+        "Band": "Een verbinding die het\nsamenwerken mogelijk maakt.",
     }
-    # The task alliance: a band behind goals and tasks.
-    ax.add_patch(FancyBboxPatch((-4.55, -3.15), 9.1, 2.35,
-                                boxstyle="round,pad=0.05,rounding_size=0.4",
-                                facecolor="#d9ecd0", edgecolor=RAND, linewidth=1))
-    ax.text(0, -3.05, "taakalliantie", ha="center", va="bottom", fontsize=11.5,
-            fontstyle="italic", color=TEKST)
-    ax.add_patch(FancyBboxPatch((-2.3, 1.0), 4.6, 2.95,
-                                boxstyle="round,pad=0.05,rounding_size=0.4",
-                                facecolor="#fde2c4", edgecolor=RAND, linewidth=1))
-    ax.text(0, 3.8, "persoonlijke alliantie", ha="center", va="top", fontsize=11.5,
-            fontstyle="italic", color=TEKST)
     driehoek = Polygon(list(punten.values()), closed=True, fill=False, edgecolor=RAND,
                        linewidth=2, linestyle="--")
     ax.add_patch(driehoek)
@@ -101,14 +91,23 @@ def bordin():
                             facecolor="#d3e4f5", edgecolor=RAND, linewidth=1.5))
         ax.text(x, y, naam, ha="center", va="center", fontsize=12.5, fontweight="bold",
                 color=TEKST)
-    ax.text(-3.0, -2.45, uitleg["Doelen"], ha="center", va="center", fontsize=10,
+    ax.text(-3.0, -2.55, uitleg["Doelen"], ha="center", va="center", fontsize=10,
             color=TEKST)
-    ax.text(3.0, -2.45, uitleg["Taken"], ha="center", va="center", fontsize=10,
+    ax.text(3.0, -2.55, uitleg["Taken"], ha="center", va="center", fontsize=10,
             color=TEKST)
     ax.text(0, 2.85, uitleg["Band"], ha="center", va="center", fontsize=10,
             color=TEKST)
+    # The goals decide what bond is needed: an arrow from Doelen to Band, outside the
+    # triangle, with its label on a light fill.
+    ax.annotate("", xy=(-0.75, 2.0), xytext=(-3.35, -0.95),
+                arrowprops=dict(arrowstyle="-|>", color=RAND, linewidth=1.8,
+                                connectionstyle="arc3,rad=-0.35", mutation_scale=16))
+    ax.text(-3.05, 1.15, "bepalen welke\nband nodig is", ha="center", va="center",
+            fontsize=10, fontstyle="italic", color=TEKST,
+            bbox=dict(boxstyle="round,pad=0.25", facecolor="#fde2c4", edgecolor=RAND,
+                      linewidth=0.8))
     ax.set_xlim(-4.8, 4.8)
-    ax.set_ylim(-3.4, 4.1)
+    ax.set_ylim(-3.1, 3.4)
     fig.tight_layout(pad=0.2)
     return fig
 
