@@ -10,6 +10,7 @@ re-executes) the pages that could show it, instead of leaving stale text or outp
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import re
 import shutil
@@ -443,6 +444,29 @@ def _bouw_gegevens(app) -> None:
     from werkalliantie.bouwen.bundel import bouw
 
     bouw()
+    _vergeet_oude_uitvoer(app)
+
+
+KENMERK = "werkalliantie-kenmerk.txt"
+
+
+def _vergeet_oude_uitvoer(app) -> None:
+    """The executed pages are cached (jupyter-cache, beside the build's output folders), so
+    the HTML and the one-page build for the PDF execute each page once. The cache knows a
+    page by its own text only: when the data, the package or a practice notebook changed,
+    every cached output is stale, and the cache is emptied here (before any page runs)."""
+    pad = app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache"
+    cache = Path(pad)
+    kenmerk = hashlib.sha256()
+    for bestand in _afhankelijkheden():
+        kenmerk.update(str(bestand.relative_to(ROOT)).encode() + b"\0" + bestand.read_bytes())
+    nieuw = kenmerk.hexdigest()
+    oud = cache / KENMERK
+    if oud.is_file() and oud.read_text(encoding="utf-8") == nieuw:
+        return
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    oud.write_text(nieuw, encoding="utf-8")
 
 
 def setup(app):
