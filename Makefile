@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving hubomgeving gegevens boek pdf site site-open opdrachten test oefenen pins
+.PHONY: cursus omgeving hubomgeving gegevens boek pdf site site-open opdrachten test test-snel oefenen pins
 
 ## Set everything up and build the course: the book with its in-browser practice area, and
 ## the student versions.
@@ -69,7 +69,7 @@ site-open:
 ## The graded assignments from data/ into exercises/source/, then their student versions
 ## into exercises/release/.
 opdrachten: gegevens
-	$(BIN)/python -m werkalliantie.begeleiden.nakijken.klaarzetten
+	$(BIN)/werkalliantie klaarzetten --cursusmap exercises
 
 ## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
 ## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)
@@ -85,6 +85,11 @@ test: $(TESTOMGEVINGEN)
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq postgresql >/dev/null; }
 	$(BIN)/pytest
+
+## The pure tests only: no nbgrader run, no browser, no book build, no hub (under 90 s).
+SNEL := not browser and not nbgrader and not boek and not pdf and not site and not hub and not slow
+test-snel: gegevens
+	$(BIN)/pytest -m "$(SNEL)"
 
 ## Open the practice exercises for a learner, with no code visible.
 # Voilà (not JupyterLab, which only collapses code) on this computer only, listing the

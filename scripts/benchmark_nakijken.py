@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _cursus(doel: Path, aantal: int) -> Path:
     nieuwe_cursusmap(doel)
-    draai(sys.executable, "-m", "werkalliantie.begeleiden.nakijken.klaarzetten", OPDRACHT, map_=doel)
+    draai(str(Path(sys.executable).parent / "werkalliantie"), "klaarzetten", OPDRACHT, map_=doel)
     vrijgegeven = doel / "release" / OPDRACHT
     lijst = vragenlijst(laad_opgave("denise-b"))
     kans = random.Random(1)

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -62,27 +63,157 @@ def pytest_configure(config):
         assert uit.returncode == 0, "De cursusgegevens bouwen faalt:\n" + uit.stderr[-4000:]
 
 
+# --- The slow things, started in the background as soon as the session knows it needs them --
+# The class of the tests and the book build take minutes of mostly one core each; started at
+# once, they run beside the tests that need neither (the machine has two cores), and the
+# fixtures below wait for them.
+
+class Achtergrond:
+    """A command of the test session that runs beside the tests until a fixture needs it."""
+
+    def __init__(self, naam: str, commando: list, map_: Path, env: dict | None = None):
+        self.naam, self.map = naam, map_
+        self.log = map_ / f"{naam}.log"
+        self.begin = time.monotonic()
+        with open(self.log, "w") as log:
+            self.proces = subprocess.Popen([str(c) for c in commando], cwd=ROOT, env=env or omgeving(),
+                                           stdout=log, stderr=subprocess.STDOUT)
+
+    def wacht(self) -> Path:
+        code = self.proces.wait(timeout=3600)
+        klaar = time.monotonic() - self.begin
+        assert code == 0, (f"{self.naam} faalt (na {klaar:.0f} s):\n"
+                           + self.log.read_text(errors="replace")[-8000:])
+        print(f"\n{self.naam}: klaar {klaar:.0f} s na de start van de tests", file=sys.stderr)
+        return self.map
+
+    def stop(self) -> None:
+        if self.proces.poll() is None:
+            self.proces.kill()
+            self.proces.wait()
+
+
+ACHTERGROND: dict[str, Achtergrond] = {}
+NODIG = {  # a background job: the fixtures that need it
+    "klas": {"klas", "lege_cursus"},
+    "boek": {"boekbouw", "boek", "boekserver", "site", "siteserver"},
+}
+
+
+def _start(config, naam: str) -> Achtergrond:
+    map_ = config._tmp_path_factory.mktemp(naam)
+    if naam == "klas":
+        commando = [sys.executable, ROOT / "tests" / "klasrun.py", map_]
+    else:
+        commando = [BIN / "jupyter-book", "build", ROOT, "-W", "-n", "--keep-going",
+                    "--path-output", map_]
+    return Achtergrond(naam, commando, map_)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    nodig = {f for item in items for f in getattr(item, "fixturenames", ())}
+    for naam, fixtures in NODIG.items():
+        if nodig & fixtures and not config.option.collectonly:
+            ACHTERGROND[naam] = _start(config, naam)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    for taak in ACHTERGROND.values():
+        taak.stop()
+
+
+def _achtergrond(naam: str, request) -> Path:
+    if naam not in ACHTERGROND:  # a test run that collected it late (e.g. --lf)
+        ACHTERGROND[naam] = _start(request.config, naam)
+    return ACHTERGROND[naam].wacht()
+
+
 @pytest.fixture(scope="session")
-def boek(tmp_path_factory) -> Path:
-    """The book built with warnings as errors and notebooks executed; its html folder."""
-    uit = tmp_path_factory.mktemp("boek")
-    resultaat = subprocess.run(
-        [BIN / "jupyter-book", "build", str(ROOT), "-W", "-n", "--keep-going",
-         "--path-output", str(uit)],
-        capture_output=True, text=True, env=omgeving(), timeout=900)
-    assert resultaat.returncode == 0, (
-        "De strikte boekbouw faalt:\n" + resultaat.stdout[-6000:] + resultaat.stderr[-4000:])
-    return uit / "_build" / "html"
+def klas(request):
+    """The class of the tests: one course, graded once (tests/klasrun.py)."""
+    import klasrun
+
+    return klasrun.lees(_achtergrond("klas", request))
+
+
+@pytest.fixture(scope="session")
+def lege_cursus(klas) -> Path:
+    """A course folder right after `werkalliantie klaarzetten` (every assignment, the
+    class list, no submission): copy it with ``klasrun.kopie_van`` before changing it."""
+    return klas.lege_cursus
+
+
+@pytest.fixture(scope="session")
+def boekbouw(request) -> Path:
+    """The book built once, with warnings as errors and notebooks executed, into its own
+    folder (``--path-output``): the HTML, and the executed pages in its jupyter-cache,
+    which the one-page build for the PDF (tests/test_pdf.py) reuses."""
+    return _achtergrond("boek", request)
+
+
+@pytest.fixture(scope="session")
+def boek(boekbouw) -> Path:
+    """The strictly built book's html folder."""
+    return boekbouw / "_build" / "html"
 
 
 def sitemodule(naam: str):
-    """A module of site/ (build tooling, not part of the package), loaded from its file."""
+    """A module of site/ (the static server), loaded from its file."""
     if naam not in sys.modules:
         spec = importlib.util.spec_from_file_location(naam, ROOT / "site" / f"{naam}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[naam] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
     return sys.modules[naam]
+
+
+class Oefenserver:
+    """One Voilà (as `make oefenen` starts it) or one JupyterLab for the whole test run.
+    Each test gets a fresh folder in it with copies of the notebooks it opens, so tests
+    never share an answer file."""
+
+    def __init__(self, frontend: str, server, root: Path):
+        self.frontend, self.url, self.root = frontend, server.url, root
+        self.kernels = server.kernels  # process ids of the kernels it runs now
+        self._nummer = 0
+
+    def map(self, *notebooks: Path) -> Path:
+        """A new folder in the served folder, with copies of ``notebooks``."""
+        self._nummer += 1
+        map_ = self.root / f"test-{self._nummer}"
+        map_.mkdir()
+        for nb in notebooks:
+            shutil.copy2(nb, map_)
+        return map_
+
+    def open(self, pagina, map_: Path, notebook: str) -> None:
+        """Open ``map_/notebook`` as a learner does, and wait until its widget is there."""
+        import opslaanlus
+
+        opslaanlus.open_oefening(pagina, self.frontend, self.url,
+                                 f"{map_.relative_to(self.root).as_posix()}/{notebook}")
+
+
+def _oefenserver(frontend: str, tmp_path_factory):
+    import opslaanlus
+
+    root = tmp_path_factory.mktemp(frontend) / "oefeningen"
+    root.mkdir()
+    shutil.copy2(ROOT / "notebooks" / "voila.json", root)  # Voilà's settings, as make oefenen
+    with opslaanlus.server(frontend, root, root.parent / "werk") as server:
+        yield Oefenserver(frontend, server, root)
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory):
+    """Voilà, started once per test run."""
+    yield from _oefenserver("voila", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab, started once per test run."""
+    yield from _oefenserver("lab", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,12 @@
 """A corpus of cheating and broken submissions, graded by the real nbgrader commands.
 
-Generic over assignments: give an assignment id and a builder that writes a fully right
-answer file into a folder (and, if you have one, a builder for a wrong one). Everything
-else comes from the course folder and its gradebook: which cells are graded
-automatically, which hold a manually graded answer. Every cheat is built on the wrong (or
-else the empty) answer file, so it must score exactly what that file scores.
-
-``draai_corpus`` copies the course folder, plants canaries in a copy of the keys (strings
-no answer contains), builds every submission, and runs ``nbgrader generate_assignment``,
-one ``nbgrader autograde`` for the whole corpus, ``generate_feedback`` and ``export``.
+Generic over assignments: every submission is built from the released notebook and a right
+or a wrong answer file (each kind's own examples: ``voorbeelden()``); which cells are graded
+automatically and which hold a manually graded answer comes from the gradebook. Every cheat
+is built on the wrong (or else the empty) answer file, so it must score exactly what that
+file scores. The shared class of the tests (tests/klasrun.py) hands the corpus in on one
+assignment, with canaries in the keys (strings no answer contains: :func:`plant_kanaries`),
+and grades it in its one run.
 """
 
 from __future__ import annotations
@@ -16,18 +14,14 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
-import subprocess
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import yaml
 
-from werkalliantie.begeleiden.nakijken.klaarzetten import nieuwe_cursusmap
 
 KANARIE = "KANARIE-7f3c9e21-nooit-in-een-antwoord"
 KANARIEVELDEN = frozenset({"toelichting", "uitleg", "waarom", "feedback", "voorbeeld"})
@@ -47,17 +41,6 @@ PAYLOAD = (
 
 
 @dataclass(frozen=True)
-class Corpusopdracht:
-    """One assignment to run the corpus on."""
-
-    opdracht: str
-    # writes a fully right answer file into a folder; gets (folder, course folder)
-    schrijf_goed: Callable[[Path, Path], None]
-    schrijf_fout: Callable[[Path, Path], None] | None = None  # a wrong one; None: no file
-    kanarievelden: frozenset[str] = KANARIEVELDEN
-
-
-@dataclass(frozen=True)
 class Inlevering:
     basis: str  # "goed", "fout" or "leeg": the answer file it is built on
     bouw: Callable[[Path, dict], None] | None = None  # changes the submission folder
@@ -71,8 +54,6 @@ class Corpusrun:
     handmatig: list[str]  # grade_ids of manually graded answer cells
     notebook: str
     inleveringen: dict[str, Inlevering]
-    uitvoer: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
-    seconden: dict[str, float] = field(default_factory=dict)
 
     def cijfers(self) -> dict[str, dict[str, tuple[float | None, float | None]]]:
         """Per student, per graded cell: (auto_score, manual_score)."""
@@ -84,6 +65,21 @@ class Corpusrun:
                 nb = gb.find_submission_notebook(self.notebook, self.opdracht, student)
                 uit[student] = {g.name: (g.auto_score, g.manual_score) for g in nb.grades}
         return uit
+
+    @classmethod
+    def uit(cls, map_: Path, opdracht: str, inleveringen: dict[str, "Inlevering"]) -> "Corpusrun":
+        """The corpus as handed in on ``opdracht`` of the course in ``map_``."""
+        from nbgrader.api import Gradebook
+
+        notebook = next((map_ / "release" / opdracht).glob("*.ipynb")).stem
+        with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+            nb = gb.find_notebook(notebook, opdracht)
+            oplossing = {s.name for s in nb.solution_cells}
+            automatisch = [c.name for c in nb.grade_cells
+                           if c.cell_type == "code" and c.name not in oplossing]
+            handmatig = [c.name for c in nb.grade_cells
+                         if c.name in oplossing and c.cell_type == "markdown"]
+        return cls(map_, opdracht, automatisch, handmatig, notebook, inleveringen)
 
     def basis(self, student: str) -> str:
         """The honest submission whose answer file this one is built on."""
@@ -374,110 +370,6 @@ INLEVERINGEN: dict[str, Inlevering] = {
 }
 
 
-def _nbgrader(run: Corpusrun, stap: str, *args: str) -> None:
-    begin = time.perf_counter()
-    klaar = subprocess.run(["nbgrader", *args], cwd=run.map, env=_omgeving(),
-                           capture_output=True, text=True, timeout=1800)
-    run.seconden[stap] = time.perf_counter() - begin
-    run.uitvoer[stap] = klaar
-    assert klaar.returncode == 0, (
-        f"nbgrader {' '.join(args)} faalt:\n{klaar.stdout[-3000:]}\n{klaar.stderr[-6000:]}")
-
-
-def _cursuscommando(run: Corpusrun, stap: str, *args: str) -> None:
-    begin = time.perf_counter()
-    klaar = subprocess.run([sys.executable, *args], cwd=run.map, env=_omgeving(),
-                           capture_output=True, text=True, timeout=1800)
-    run.seconden[stap] = time.perf_counter() - begin
-    run.uitvoer[stap] = klaar
-    assert klaar.returncode == 0, f"{' '.join(args)} faalt:\n{klaar.stdout[-3000:]}\n{klaar.stderr[-6000:]}"
-
-
-def modelantwoord(opdracht: str) -> Callable[[Path, Path], None]:
-    """A right answer file made by the instructor's command, without knowing any key format."""
-    def schrijf(map_: Path, cursus: Path) -> None:
-        klaar = subprocess.run([sys.executable, "-m", "werkalliantie.leren.opgaven", "modelantwoord",
-                                opdracht, "--cursusmap", str(cursus)], capture_output=True,
-                               text=True, env=_omgeving(), check=True)
-        map_.mkdir(parents=True, exist_ok=True)
-        (map_ / "antwoorden.json").write_text(klaar.stdout, encoding="utf-8")
-    return schrijf
-
-
-def leeg_opgeslagen(opdracht: str) -> Callable[[Path, Path], None]:
-    """The answer file as the widgets save it when a learner clicks Opslaan without
-    answering: a wrong (zero-point) answer of the right shape, for any kind."""
-    def schrijf(map_: Path, cursus: Path) -> None:
-        from werkalliantie.leren.antwoorden import Antwoordenbestand
-        from werkalliantie.leren.opgaven import laad_opgave, onderdelen
-        from werkalliantie.leren.opgaven.model import alle_opdrachten
-        from werkalliantie.leren.widgets import Opgavewidget
-
-        waarden = {}
-        for vraag in alle_opdrachten()[opdracht].opgaven:
-            opgave = laad_opgave(vraag)
-            if not all(d.handmatig for d in onderdelen(opgave)):
-                waarden[vraag] = Opgavewidget(opgave, met_sleutel=False, map=map_).antwoord
-        Antwoordenbestand(map_).bewaar_meerdere(waarden)
-    return schrijf
-
-
-def antwoorden(waarden: dict) -> Callable[[Path, Path], None]:
-    """An answer file with these answers (question id: value), saved by the answer store."""
-    def schrijf(map_: Path, cursus: Path) -> None:
-        from werkalliantie.leren.antwoorden import Antwoordenbestand
-
-        Antwoordenbestand(map_).bewaar_meerdere(waarden)
-    return schrijf
-
-
-def draai_corpus(bron: Path, doel: Path, opdracht: Corpusopdracht,
-                 inleveringen: dict[str, Inlevering] = INLEVERINGEN) -> Corpusrun:
-    """Copy the course, build the corpus, grade it once; return what happened."""
-    from nbgrader.api import Gradebook
-
-    cursus = nieuwe_cursusmap(doel, bron)
-    plant_kanaries(cursus, opdracht.kanarievelden)
-    leeg = Corpusrun(cursus, opdracht.opdracht, [], [], "", inleveringen)
-    # As the instructor does: the source made from the records, then generate_assignment.
-    _cursuscommando(leeg, "maken", "-m", "werkalliantie.begeleiden.nakijken.klaarzetten", opdracht.opdracht)
-    vrijgegeven = cursus / "release" / opdracht.opdracht
-    notebooks = sorted(vrijgegeven.glob("*.ipynb"))
-    with Gradebook(f"sqlite:///{cursus / 'gradebook.db'}") as gb:
-        nb = gb.find_notebook(notebooks[0].stem, opdracht.opdracht)
-        automatisch = [c.name for c in nb.grade_cells
-                       if c.cell_type == "code" and c.name not in
-                       {s.name for s in nb.solution_cells}]
-        oplossing = {s.name for s in nb.solution_cells}
-        handmatig = [c.name for c in nb.grade_cells
-                     if c.name in oplossing and c.cell_type == "markdown"]
-    run = Corpusrun(cursus, opdracht.opdracht, automatisch, handmatig, notebooks[0].stem,
-                    inleveringen, leeg.uitvoer, leeg.seconden)
-
-    werk = cursus.parent / "bouw"
-    opdracht.schrijf_goed(werk / "goed", cursus)
-    goed_tekst = (werk / "goed" / "antwoorden.json").read_text(encoding="utf-8")
-    fout_tekst = None
-    if opdracht.schrijf_fout is not None:
-        opdracht.schrijf_fout(werk / "fout", cursus)
-        fout_tekst = (werk / "fout" / "antwoorden.json").read_text(encoding="utf-8")
-    ctx = {"cursus": cursus, "notebookbestand": notebooks[0].name, "goed_tekst": goed_tekst,
-           "fout_tekst": fout_tekst, "handmatig": handmatig}
-    for student, inlevering in inleveringen.items():
-        map_ = cursus / "submitted" / student / opdracht.opdracht
-        shutil.copytree(vrijgegeven, map_)
-        tekst = {"goed": goed_tekst, "fout": fout_tekst}.get(inlevering.basis)
-        if tekst is not None:
-            (map_ / "antwoorden.json").write_text(tekst, encoding="utf-8")
-        if inlevering.bouw is not None:
-            inlevering.bouw(map_, ctx)
-
-    _nbgrader(run, "nakijken", "autograde", opdracht.opdracht)
-    _nbgrader(run, "feedback", "generate_feedback", opdracht.opdracht)
-    _nbgrader(run, "exporteren", "export", "--to", "cijfers.csv")
-    return run
-
-
 def export(run: Corpusrun) -> dict[str, dict]:
-    with open(run.map / "cijfers.csv", encoding="utf-8") as f:
+    with open(run.map / "cijfers.csv", encoding="utf-8-sig") as f:
         return {r["student_id"]: r for r in csv.DictReader(f)}

@@ -15,7 +15,6 @@ import time
 
 import pytest
 
-import opslaanlus
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
 
 NOTEBOOK = ROOT / "notebooks" / "doelen-formuleren-peter.ipynb"
@@ -24,14 +23,8 @@ VAAG = "Ik wil me beter voelen"
 DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
 
 
-@pytest.fixture
-def voila(tmp_path):
-    with opslaanlus.voila_met(NOTEBOOK, tmp_path) as server:
-        yield server
-
-
-def _open(pagina, url):
-    pagina.goto(f"{url}/voila/render/{NOTEBOOK.name}", wait_until="load")
+def _open(pagina, voila, map_):
+    pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load")
     doel = pagina.get_by_title("Het doel, in de woorden van Peter")
     doel.wait_for(timeout=60_000)
     return doel
@@ -39,10 +32,10 @@ def _open(pagina, url):
 
 @pytest.mark.browser
 def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
-    url, map_ = voila
+    map_ = voila.map(NOTEBOOK)
     begin = time.monotonic()
     try:
-        doel = _open(pagina, url)
+        doel = _open(pagina, voila, map_)
         assert "oefening(" not in pagina.content()  # Voilà strips the code
         assert pagina.get_by_text("Nog niet opgeslagen.").first.is_visible()
 

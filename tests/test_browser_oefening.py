@@ -15,7 +15,6 @@ import time
 
 import pytest
 
-import opslaanlus
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
 from werkalliantie.leren.opgaven import laad_opgave
 from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
@@ -55,12 +54,6 @@ def test_boekpagina_toont_de_oefening_zonder_netwerk(boekserver, pagina):
 
 # --- Voilà ---------------------------------------------------------------------------------
 
-@pytest.fixture
-def voila(tmp_path):
-    with opslaanlus.voila_met(NOTEBOOK, tmp_path) as server:
-        yield server
-
-
 def _kies(pagina, nummer: int, doel: int) -> None:
     """Choose score ``doel`` in drop-down ``nummer`` with the keyboard, as a learner can."""
     lijst = pagina.locator(KEUZELIJST).nth(nummer)
@@ -76,10 +69,10 @@ def _kies(pagina, nummer: int, doel: int) -> None:
 
 @pytest.mark.browser
 def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
-    url, map_ = voila
+    map_ = voila.map(NOTEBOOK)
     begin = time.monotonic()
     try:
-        pagina.goto(f"{url}/voila/render/{NOTEBOOK.name}", wait_until="load")
+        pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load")
         pagina.wait_for_selector(KEUZELIJST, timeout=60_000)
         assert pagina.locator(KEUZELIJST).count() == len(ITEMS) + 1  # and the weakest part
         oefening = pagina.locator(".wa-opgave").first  # the rating; the open question follows
@@ -113,12 +106,12 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
 def test_voila_lijst_in_het_nederlands_zonder_netwerk(voila, pagina):
     """The page `make oefenen` opens first: a Dutch list of the exercises, nothing loaded from
     another host (Voilà's own list page links Font Awesome on a CDN)."""
-    url, _ = voila
-    pagina.goto(url, wait_until="networkidle")
+    map_ = voila.map(NOTEBOOK)
+    pagina.goto(f"{voila.url}/voila/tree/{map_.name}", wait_until="networkidle")
     assert pagina.locator("html").get_attribute("lang") == "nl"
     assert pagina.get_by_role("heading", name="Oefeningen").is_visible()
     link = pagina.get_by_role("link", name="Werkalliantie denise")
-    assert link.get_attribute("href").endswith(f"/voila/render/{NOTEBOOK.name}")
+    assert link.get_attribute("href").endswith(f"/voila/render/{map_.name}/{NOTEBOOK.name}")
     tekst = pagina.inner_text("body")
     assert "Select items" not in tekst and "Voilà Home" not in pagina.title()
     assert pagina.netwerk.geblokkeerd == []

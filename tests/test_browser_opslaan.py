@@ -11,9 +11,10 @@ notebook with a text field (tests/data/opslaan-tekst.ipynb).
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import time
-from pathlib import Path
 
 import pytest
 
@@ -23,24 +24,21 @@ RONDES = 12  # per exercise and front end; the kinds of change take turns
 SEED = 20240917
 
 
-@pytest.fixture(scope="module", params=ol.FRONTENDS)
-def frontend_server(request, tmp_path_factory):
-    """One Voilà or JupyterLab server per module, serving a temporary folder."""
-    wortel = tmp_path_factory.mktemp(f"opslaan-{request.param}")
-    map_ = wortel / "oefeningen"
-    map_.mkdir()
-    for bijlage in ol.DENISE.bijlagen:  # voilà.json: Voilà reads it from its folder
-        (map_ / bijlage.name).write_bytes(bijlage.read_bytes())
-    with ol.server(request.param, map_, wortel / "werk") as srv:
-        yield request.param, srv, map_
+SERVER = {"voila": "voila", "lab": "jupyterlab"}  # the session's servers (conftest.py)
 
 
-def _open(pagina, frontend_server, oefening: ol.Oefening, submap: str):
+@pytest.fixture(params=ol.FRONTENDS)
+def frontend_server(request):
+    """The session's Voilà or JupyterLab."""
+    return request.getfixturevalue(SERVER[request.param])
+
+
+def _open(pagina, server, oefening: ol.Oefening):
     """A fresh copy of the exercise in its own folder (its own answer file), opened."""
-    frontend, srv, map_ = frontend_server
-    ol.kopieer(oefening, map_ / submap)
-    ol.open_oefening(pagina, frontend, srv.url, f"{submap}/{oefening.bestandsnaam}")
-    return map_ / submap
+    map_ = server.map()
+    ol.kopieer(oefening, map_)
+    server.open(pagina, map_, oefening.bestandsnaam)
+    return map_
 
 
 def _geen_paginafouten(pagina):
@@ -55,13 +53,13 @@ def test_wijzigen_en_meteen_opslaan(frontend_server, pagina, naam):
     and the answer file holds exactly what the page showed at that instant."""
     oefening = ol.OEFENINGEN[naam]
     begin = time.monotonic()
-    map_ = _open(pagina, frontend_server, oefening, f"lus-{naam}")
+    map_ = _open(pagina, frontend_server, oefening)
     # The barrier's Play is rendered (its view starts the answer) and hidden: no layout,
     # no tab stop, nothing in the accessibility tree.
     assert pagina.locator(".widget-play").count() == 1
     assert pagina.locator(".widget-play").is_hidden()
     uitslag = ol.lus(pagina, oefening, map_, RONDES, random.Random(SEED))
-    print(f"\n{frontend_server[0]} {naam}: {len(uitslag.fouten)} van {RONDES} rondes "
+    print(f"\n{frontend_server.frontend} {naam}: {len(uitslag.fouten)} van {RONDES} rondes "
           f"mislukt, {time.monotonic() - begin:.1f} s")
     assert not uitslag.fouten, "opslaan klopt niet met het scherm:\n" + uitslag.verslag()
     assert len(uitslag.rondes) == RONDES
@@ -73,7 +71,7 @@ def test_wijzigen_en_meteen_opslaan(frontend_server, pagina, naam):
 def test_wijzigen_na_de_klik_laat_de_status_niet_liegen(frontend_server, pagina):
     """A key pressed right after the click: either the save includes it, or the status
     says "veranderd en nog niet opgeslagen" — never "opgeslagen" over a different file."""
-    map_ = _open(pagina, frontend_server, ol.DENISE, "na-de-klik")
+    map_ = _open(pagina, frontend_server, ol.DENISE)
     rng = random.Random(SEED)
     rondes = [ol.ronde_wijzigen_na_klik(pagina, ol.DENISE, map_, rng, nummer=i + 1)
               for i in range(6)]
@@ -84,11 +82,12 @@ def test_wijzigen_na_de_klik_laat_de_status_niet_liegen(frontend_server, pagina)
 @pytest.mark.browser
 @pytest.mark.parametrize("frontend,naam,soort", [("voila", "denise", "kiezen"),
                                                   ("lab", "tekst", "typen")])
-def test_pagina_sluiten_zodra_opgeslagen(pagina, tmp_path, frontend, naam, soort):
+def test_pagina_sluiten_zodra_opgeslagen(request, pagina, frontend, naam, soort):
     """The learner closes the tab the moment the status says saved; then the kernel
     goes. The file holds what the page showed."""
+    server = request.getfixturevalue(SERVER[frontend])
     oefening = ol.OEFENINGEN[naam]
-    map_ = tmp_path / "oefeningen"
+    map_ = server.map()
     ol.kopieer(oefening, map_)
     gesloten = []
 
@@ -96,15 +95,15 @@ def test_pagina_sluiten_zodra_opgeslagen(pagina, tmp_path, frontend, naam, soort
         pagina.close(run_before_unload=True)  # as closing the tab: beforeunload runs
         gesloten.append(time.monotonic())
 
-    with ol.server(frontend, map_, tmp_path / "werk") as srv:
-        ol.open_oefening(pagina, frontend, srv.url, oefening.bestandsnaam)
-        kernels = srv.kernels()
-        assert kernels, "er draait geen kernel voor de oefening"
-        uitkomst = ol.ronde(pagina, oefening, map_, soort, random.Random(SEED),
-                            na_opgeslagen=sluit)
-        assert gesloten, uitkomst.melding
-    # The server has stopped: every kernel is gone, nothing more can be written. (Voilà
-    # would shut the kernel down on its own when the tab closes, but its request is
+    voor = set(server.kernels())
+    server.open(pagina, map_, oefening.bestandsnaam)
+    kernels = sorted(set(server.kernels()) - voor)
+    assert kernels, "er draait geen kernel voor de oefening"
+    uitkomst = ol.ronde(pagina, oefening, map_, soort, random.Random(SEED), na_opgeslagen=sluit)
+    assert gesloten, uitkomst.melding
+    # The kernel is ended at once, as when the server stops: nothing more can be written.
+    # (Voilà would shut the kernel down on its own when the tab closes, but its request is
     # refused here: voila-dashboards/voila#1458, "_xsrf argument missing".)
-    assert not [k for k in kernels if Path(f"/proc/{k}").exists()]
+    for pid in kernels:
+        os.kill(pid, signal.SIGKILL)
     assert uitkomst.gelukt, uitkomst.melding

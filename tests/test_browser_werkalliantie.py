@@ -5,21 +5,17 @@ every request to another host blocked. The answer file must hold what the page s
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-import opslaanlus as ol
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
 
 pytestmark = pytest.mark.browser
 
 
-def _open(pagina, tmp_path, notebook: str):
-    map_ = tmp_path / "oefeningen"
-    map_.mkdir()
-    shutil.copy2(ROOT / "notebooks" / f"{notebook}.ipynb", map_)
-    shutil.copy2(ROOT / "notebooks" / "voila.json", map_)
+def _open(pagina, voila, notebook: str):
+    map_ = voila.map(ROOT / "notebooks" / f"{notebook}.ipynb")
+    voila.open(pagina, map_, f"{notebook}.ipynb")
     return map_
 
 
@@ -35,63 +31,59 @@ def _eerste_oefening(pagina):
     return pagina.locator(".wa-opgave").first
 
 
-def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, tmp_path):
-    map_ = _open(pagina, tmp_path, "werkalliantie-denise")
-    with ol.server("voila", map_, tmp_path / "werk") as srv:
-        ol.open_oefening(pagina, "voila", srv.url, "werkalliantie-denise.ipynb")
-        oefening = _eerste_oefening(pagina)
-        lijsten = oefening.locator(".widget-dropdown select")
-        scores = [4, 4, 5, 2, 2, 2, 4, 5, 4]  # the practice key: doelen 4,3 · taken 2 · band 4,3
-        for nummer, score in enumerate(scores):
-            lijst = lijsten.nth(nummer)
-            lijst.focus()
-            for _ in range(score):  # by keyboard, from "kies een score"
-                pagina.keyboard.press("ArrowDown")
-        lijsten.nth(9).select_option(label="Taken")  # the weakest part, with the mouse
-        for zin in (6, 7, 8, 9):  # the evidence: tick sentences by clicking their labels
-            oefening.get_by_role("checkbox", name=f"Zin {zin}", exact=True).click()
-        oefening.get_by_role("button", name="Opslaan").click()
-        oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)
+def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, voila):
+    map_ = _open(pagina, voila, "werkalliantie-denise")
+    oefening = _eerste_oefening(pagina)
+    lijsten = oefening.locator(".widget-dropdown select")
+    scores = [4, 4, 5, 2, 2, 2, 4, 5, 4]  # the practice key: doelen 4,3 · taken 2 · band 4,3
+    for nummer, score in enumerate(scores):
+        lijst = lijsten.nth(nummer)
+        lijst.focus()
+        for _ in range(score):  # by keyboard, from "kies een score"
+            pagina.keyboard.press("ArrowDown")
+    lijsten.nth(9).select_option(label="Taken")  # the weakest part, with the mouse
+    for zin in (6, 7, 8, 9):  # the evidence: tick sentences by clicking their labels
+        oefening.get_by_role("checkbox", name=f"Zin {zin}", exact=True).click()
+    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)
 
-        antwoord = _opgeslagen(map_, "denise-a")
-        assert antwoord["zwakste"] == "taken" and antwoord["bewijs"] == [6, 7, 8, 9]
-        assert [antwoord[k] for k in list(antwoord)[:9]] == scores
-        tekst = oefening.inner_text()
-        assert "Totaal: 9 van 9 punten." in tekst
-        assert "Bewijs in het fragment (goed: 2 van 2 punten)" in tekst
-        # The profile: your scores beside the reference, as a chart with a text alternative.
-        profiel = oefening.get_by_role("img", name="Jouw beoordeling naast het antwoordmodel")
-        assert profiel.is_visible()
-        assert pagina.netwerk.geblokkeerd == []
-        _foto(pagina, "oefening-bewijs.png")
+    antwoord = _opgeslagen(map_, "denise-a")
+    assert antwoord["zwakste"] == "taken" and antwoord["bewijs"] == [6, 7, 8, 9]
+    assert [antwoord[k] for k in list(antwoord)[:9]] == scores
+    tekst = oefening.inner_text()
+    assert "Totaal: 9 van 9 punten." in tekst
+    assert "Bewijs in het fragment (goed: 2 van 2 punten)" in tekst
+    # The profile: your scores beside the reference, as a chart with a text alternative.
+    profiel = oefening.get_by_role("img", name="Jouw beoordeling naast het antwoordmodel")
+    assert profiel.is_visible()
+    assert pagina.netwerk.geblokkeerd == []
+    _foto(pagina, "oefening-bewijs.png")
 
 
-def test_sessiecheck_lezen_en_zelf_invullen(pagina, tmp_path):
-    map_ = _open(pagina, tmp_path, "sessies-denise")
-    with ol.server("voila", map_, tmp_path / "werk") as srv:
-        ol.open_oefening(pagina, "voila", srv.url, "sessies-denise.ipynb")
-        oefening = _eerste_oefening(pagina)
-        grafiek = oefening.get_by_role("img", name="De sessiecheck van Denise en Zara")
-        assert grafiek.is_visible()
-        lijsten = oefening.locator(".widget-dropdown select")
-        lijsten.nth(0).select_option(label="Sessie 6")  # the drop
-        oefening.get_by_role("radio", name="De professional").check()
-        for sessie in (1, 2, 6):
-            oefening.get_by_role("checkbox", name=f"Sessie {sessie}", exact=True).click()
-        lijsten.nth(1).select_option(label="Sessie 3")  # first above the threshold
-        # The role-play: the client's four scores typed in the number fields.
-        getallen = oefening.locator(".widget-text input[type=number]")
-        for k, score in enumerate([8, 7, 6, 7]):
-            getallen.nth(k).fill(str(score))
-            getallen.nth(k).press("Tab")
-        oefening.get_by_text("rollenspel: cliënt").wait_for(timeout=20_000)  # in the legend
-        oefening.get_by_role("button", name="Opslaan").click()
-        oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)
+def test_sessiecheck_lezen_en_zelf_invullen(pagina, voila):
+    map_ = _open(pagina, voila, "sessies-denise")
+    oefening = _eerste_oefening(pagina)
+    grafiek = oefening.get_by_role("img", name="De sessiecheck van Denise en Zara")
+    assert grafiek.is_visible()
+    lijsten = oefening.locator(".widget-dropdown select")
+    lijsten.nth(0).select_option(label="Sessie 6")  # the drop
+    oefening.get_by_role("radio", name="De professional").check()
+    for sessie in (1, 2, 6):
+        oefening.get_by_role("checkbox", name=f"Sessie {sessie}", exact=True).click()
+    lijsten.nth(1).select_option(label="Sessie 3")  # first above the threshold
+    # The role-play: the client's four scores typed in the number fields.
+    getallen = oefening.locator(".widget-text input[type=number]")
+    for k, score in enumerate([8, 7, 6, 7]):
+        getallen.nth(k).fill(str(score))
+        getallen.nth(k).press("Tab")
+    oefening.get_by_text("rollenspel: cliënt").wait_for(timeout=20_000)  # in the legend
+    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)
 
-        antwoord = _opgeslagen(map_, "sessies-denise")
-        assert {k: antwoord[k] for k in ("daling", "hoger", "onder", "groei")} == {
-            "daling": 6, "hoger": "professional", "onder": [1, 2, 6], "groei": 3}
-        assert antwoord["rollenspel"]["1"]["client"] == [8, 7, 6, 7]
-        assert "Totaal: 5 van 5 punten." in oefening.inner_text()
-        assert pagina.netwerk.geblokkeerd == []
-        _foto(pagina, "oefening-sessies.png")
+    antwoord = _opgeslagen(map_, "sessies-denise")
+    assert {k: antwoord[k] for k in ("daling", "hoger", "onder", "groei")} == {
+        "daling": 6, "hoger": "professional", "onder": [1, 2, 6], "groei": 3}
+    assert antwoord["rollenspel"]["1"]["client"] == [8, 7, 6, 7]
+    assert "Totaal: 5 van 5 punten." in oefening.inner_text()
+    assert pagina.netwerk.geblokkeerd == []
+    _foto(pagina, "oefening-sessies.png")

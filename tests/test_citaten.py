@@ -30,6 +30,9 @@ MAX_WOORDEN = 40  # a short quotation; longer needs paraphrase
 MAX_WOORDEN_TUSSEN_AANHALINGSTEKENS = 4  # a term or a title in quotes, not a quotation
 # Quoted words inside these name a question or a heading; they quote no one.
 GEEN_CITAAT = "h1, h2, h3, h4, h5, h6, strong, th, pre, code, script, style"
+# The goal criteria's definitions quote example goals (the course's own, in the exact wording
+# the independent labellers were shown: tests/data/doelen/instructie-labelaars.md).
+VOORBEELDDOELEN = "section#de-doelcontrole-van-de-cursus"
 
 
 @functools.cache
@@ -179,7 +182,8 @@ def test_geen_losse_citaten_in_de_lopende_tekst(boek, pagina):
     # its own quotes.
     for papier in art.select(".op-papier"):
         assert papier.select_one(".verzonnen-label"), f"{pagina}: op papier zonder label"
-    for el in art.select("blockquote.citaat, .admonition.verzonnen, .op-papier, " + GEEN_CITAAT):
+    for el in art.select("blockquote.citaat, .admonition.verzonnen, .op-papier, "
+                         f"{VOORBEELDDOELEN}, " + GEEN_CITAAT):
         el.decompose()
     tekst = " ".join(art.get_text(" ").split())
     los = [m.group(0) for m in AANGEHAALD.finditer(tekst)

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, omgeving
+from klasrun import kopie_van
 
+from werkalliantie.begeleiden.modelantwoord import modelantwoorden
 from werkalliantie.begeleiden.nakijken.leeromgeving import Klaslijst, herken
 from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
 
 FIXTURES = sorted((ROOT / "tests" / "data" / "leeromgeving").glob("*.yaml"))
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__"}
 VERWACHT = {f"{OPDRACHT}.ipynb", "antwoorden.json"}
 
 
@@ -51,15 +51,10 @@ def test_gewone_namen_gaan_naar_nbgraders_eigen_patroon():
 
 
 @pytest.fixture(scope="module")
-def cursus(tmp_path_factory) -> Path:
-    map_ = tmp_path_factory.mktemp("lms") / "cursus"
-    shutil.copytree(ROOT / "exercises", map_,
-                    ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
-    klaar = subprocess.run(["werkalliantie", "klaarzetten", OPDRACHT], cwd=map_, env=omgeving(),
-                           capture_output=True, text=True)
-    assert klaar.returncode == 0, klaar.stderr[-3000:]
-    subprocess.run(["werkalliantie", "modelantwoord", OPDRACHT, "--uit", "model.json"], cwd=map_,
-                   env=omgeving(), check=True, capture_output=True)
+def cursus(lege_cursus, tmp_path_factory) -> Path:
+    """The shared fresh course (every assignment made), with a right answer file."""
+    map_ = kopie_van(lege_cursus, tmp_path_factory.mktemp("lms") / "cursus")
+    (map_ / "model.json").write_text(modelantwoorden(OPDRACHT, map_), encoding="utf-8")
     return map_
 
 

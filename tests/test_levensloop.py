@@ -1,14 +1,13 @@
 """The whole graded course, as the instructor's guide tells it, for a simulated class.
 
-One temporary course folder goes through every step of ``STAPPEN`` (the guide's steps)
-with the real commands, including the JupyterHub's exchange steps (with a temporary
-exchange folder) and ``werkalliantie nakijken``. The class:
+The run is the shared class of the tests (tests/klasrun.py): one temporary course folder
+through every step of ``STAPPEN`` (the guide's steps) with the real commands, including the
+JupyterHub's exchange steps and ``werkalliantie nakijken``. On the guide's assignment:
 
 - 12 students from ``werkalliantie klas 12``, covering every kind of bad submission
-  (``klas.SCENARIOS``), handed in through nbgrader's exchange (nbgrader's own submit
-  code, with each student's id) and collected with ``nbgrader collect``;
-- 2 students whose right answers (``werkalliantie modelantwoord``) come from a
-  Brightspace download through ``nbgrader zip_collect``.
+  (``klasmodule.SCENARIOS``), handed in through nbgrader's exchange and collected;
+- 2 students whose right answers (``werkalliantie modelantwoord``) come from a Brightspace
+  download through ``nbgrader zip_collect``.
 
 The due date lies before every submission: the course's late-penalty choice ("none")
 keeps the points. Then: manual grades as the formgrader saves them, feedback, feedback
@@ -20,197 +19,38 @@ autograde``: the gradebooks must agree cell by cell.
 from __future__ import annotations
 
 import csv
-import json
 import re
-import shlex
-import shutil
 import subprocess
-import time
-import zipfile
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, omgeving
+from conftest import omgeving
+from klasrun import AANTAL, BRIGHTSPACE, HANDMATIG, VOORBEELDEN, voorbeeldstudent
+from klasrun import cijfers as _cijfers
 
-from werkalliantie.begeleiden.nakijken import klas
+from werkalliantie.begeleiden.nakijken import klas as klasmodule
 from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT, STAPPEN
 
 pytestmark = pytest.mark.nbgrader
 
-CURSUS = ROOT / "exercises"
-GEGENEREERD = {"source", "release", "submitted", "autograded", "feedback", "downloaded",
-               "gradebook.db", "nbgrader.log", "studenten.csv", "cijfers.csv", "__pycache__",
-               "klas.json"}
-AANTAL = 12
-BRIGHTSPACE = {"s2000001": ("Yara", "van Dijk"), "s2000002": ("Ilias", "Haddou")}
-VERLOPEN = datetime(2020, 1, 6, 12, 0)  # the due date the class misses
-HANDMATIG = {"goed": 4.0, "deels": 2.0, "cel-toegevoegd": 1.0}  # open-question points by scenario
-
-
-@dataclass
-class Levensloop:
-    map: Path
-    uitwisselmap: Path
-    uitvoer: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
-    seconden: dict[str, float] = field(default_factory=dict)
-    cijfers_na_nakijken: dict = field(default_factory=dict)
-    kopie_voor_nakijken: Path | None = None
-
-    @property
-    def klas(self) -> dict:
-        return json.loads((self.map / "klas.json").read_text(encoding="utf-8"))["studenten"]
-
-    def scenario(self, student: str) -> str:
-        return self.klas[student]["opdrachten"][OPDRACHT]["scenario"]
-
-
-def _cijfers(map_: Path) -> dict:
-    from nbgrader.api import Gradebook
-
-    uit = {}
-    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
-        for inlevering in gb.find_assignment(OPDRACHT).submissions:
-            uit[inlevering.student.id, "te laat (s)"] = inlevering.total_seconds_late > 0
-            uit[inlevering.student.id, "aftrek"] = inlevering.late_submission_penalty
-            for nb in inlevering.notebooks:
-                for g in nb.grades:
-                    uit[inlevering.student.id, g.name] = (g.auto_score, g.manual_score,
-                                                          g.needs_manual_grade)
-    return uit
-
-
-def _inleveren_via_uitwisselmap(run: Levensloop) -> None:
-    """Every student of the simulated class hands in through the exchange, with nbgrader's
-    own submit code (as `nbgrader submit OPDRACHT --student=ID` does)."""
-    from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
-    from traitlets.config import Config
-
-    werkmappen = run.map.parent / "studenten"
-    for student in sorted((run.map / "submitted").iterdir()):
-        c = Config()
-        c.CourseDirectory.course_id = "werkalliantie"
-        c.Exchange.root = str(run.uitwisselmap)
-        c.Exchange.cache = str(werkmappen / ".cache")
-        c.Exchange.assignment_dir = str(werkmappen / student.name)
-        (werkmappen / student.name).mkdir(parents=True)
-        map_ = CourseDirectory(config=c)
-        map_.assignment_id, map_.student_id = OPDRACHT, student.name
-        if student.name == "s1000001":  # one student fetches it the way students do
-            ExchangeFetchAssignment(coursedir=map_, authenticator=Authenticator(config=c),
-                                    config=c).start()
-            shutil.rmtree(werkmappen / student.name / OPDRACHT)
-        shutil.move(student / OPDRACHT, werkmappen / student.name / OPDRACHT)
-        student.rmdir()
-        ExchangeSubmit(coursedir=map_, authenticator=Authenticator(config=c), config=c).start()
-
-
-def _brightspace_zip(run: Levensloop) -> None:
-    """Two students' right answers, named as a Brightspace download names them."""
-    archief = run.map / "downloaded" / OPDRACHT / "archive"
-    archief.mkdir(parents=True)
-    vrij = run.map / "release" / OPDRACHT / f"{OPDRACHT}.ipynb"
-    with zipfile.ZipFile(archief / f"{OPDRACHT} Download Jun 30, 2030 1130 AM.zip", "w") as z:
-        z.writestr("index.html", "<html><body>Brightspace</body></html>")
-        for n, (student, (voor, achter)) in enumerate(BRIGHTSPACE.items(), 1):
-            model = run.map / f"model-{student}.json"
-            subprocess.run(["werkalliantie", "modelantwoord", OPDRACHT, "--uit", str(model)],
-                           cwd=run.map, env=omgeving(), check=True, capture_output=True)
-            voorvoegsel = f"{4410 + n}-{8800 + n} - {voor} {achter} - Jun 29, 2030 {900 + n} AM - "
-            z.write(vrij, voorvoegsel + vrij.name)
-            z.write(model, voorvoegsel + "antwoorden.json")
-            model.unlink()
-
-
-def _handmatig(run: Levensloop) -> None:
-    """What a grader saves in the formgrader: points for the written open answers."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(f"sqlite:///{run.map / 'gradebook.db'}") as gb:
-        for student, rij in run.klas.items():
-            punten = HANDMATIG.get(rij["opdrachten"][OPDRACHT]["scenario"])
-            if punten is None:
-                continue
-            nb = gb.find_submission_notebook(OPDRACHT, OPDRACHT, student)
-            for g in nb.grades:
-                if g.name.startswith("antwoord-"):
-                    g.manual_score, g.needs_manual_grade = punten, False
-            for c in nb.comments:
-                if c.name.startswith("antwoord-"):
-                    c.manual_comment = "Mooi: je sluit aan bij wat Denise zelf zegt."
-        gb.db.commit()
-
-
-def _voorbereiding(run: Levensloop, stap_id: str) -> None:
-    if stap_id == "studenten":
-        with open(run.map / "studenten.csv", "w", newline="", encoding="utf-8") as f:
-            schrijver = csv.writer(f)
-            schrijver.writerow(["id", "first_name", "last_name", "email", "lms_user_id"])
-            for n, s in enumerate(klas.studenten(AANTAL)):  # their Canvas ids, as the guide says
-                schrijver.writerow([s.id, s.voornaam, s.achternaam, s.email, 48000 + n])
-            for student, (voor, achter) in BRIGHTSPACE.items():
-                schrijver.writerow([student, voor, achter, f"{student}@example.org", ""])
-    elif stap_id == "inleveren":
-        subprocess.run(["werkalliantie", "klas", str(AANTAL), "--opdracht", OPDRACHT],
-                       cwd=run.map, env=omgeving(), check=True, capture_output=True)
-        _inleveren_via_uitwisselmap(run)
-    elif stap_id == "ophalen":
-        _brightspace_zip(run)
-    elif stap_id == "nakijken":
-        from nbgrader.api import Gradebook
-
-        with Gradebook(f"sqlite:///{run.map / 'gradebook.db'}") as gb:
-            gb.update_or_create_assignment(OPDRACHT, duedate=VERLOPEN)
-        run.kopie_voor_nakijken = run.map.parent / "serieel"
-        shutil.copytree(run.map, run.kopie_voor_nakijken)
-    elif stap_id == "feedback":
-        _handmatig(run)
-
 
 @pytest.fixture(scope="module")
-def levensloop(tmp_path_factory) -> Levensloop:
-    basis = tmp_path_factory.mktemp("levensloop")
-    map_ = basis / "cursus"
-    shutil.copytree(CURSUS, map_, ignore=lambda _, namen: [n for n in namen if n in GEGENEREERD])
-    run = Levensloop(map_, basis / "uitwisselmap")
-    run.uitwisselmap.mkdir()
-    for stap in STAPPEN:
-        _voorbereiding(run, stap.id)
-        if stap.commando is None or stap.interactief:
-            continue
-        commando = shlex.split(stap.commando)
-        if stap.uitwisselmap:
-            commando.append(f"--Exchange.root={run.uitwisselmap}")
-        if stap.id == "feedback-hub":  # only for what came in through the exchange
-            commando.append(f"--CourseDirectory.student_id_exclude={','.join(BRIGHTSPACE)}")
-        begin = time.perf_counter()
-        klaar = subprocess.run(commando, cwd=map_, env=omgeving(), capture_output=True,
-                               text=True, timeout=900)
-        run.seconden[stap.id] = time.perf_counter() - begin
-        run.uitvoer[stap.id] = klaar
-        assert klaar.returncode == 0, (
-            f"'{stap.commando}' faalt:\n{klaar.stdout[-4000:]}\n{klaar.stderr[-6000:]}")
-        if stap.id == "nakijken":
-            run.cijfers_na_nakijken = _cijfers(map_)
-    print(f"\nwerkalliantie nakijken: {run.seconden['nakijken']:.1f} s voor "
-          f"{AANTAL + len(BRIGHTSPACE)} inleveringen")
-    return run
+def levensloop(klas):
+    return klas
 
 
 def test_elke_stap_van_de_handleiding_draaide(levensloop):
-    assert set(levensloop.uitvoer) == {s.id for s in STAPPEN if s.commando and not s.interactief}
+    assert set(levensloop.uitvoer) >= {s.id for s in STAPPEN if s.commando and not s.interactief}
 
 
 def test_klas_heeft_elke_soort_inlevering(levensloop):
-    assert {levensloop.scenario(s) for s in levensloop.klas} == set(klas.SCENARIOS)
+    assert {levensloop.scenario(s) for s in levensloop.klas} == set(klasmodule.SCENARIOS)
 
 
 def test_alle_inleveringen_kwamen_binnen_via_uitwisselmap_en_leeromgeving(levensloop):
-    ingeleverd = {p.name for p in (levensloop.map / "submitted").iterdir()}
+    ingeleverd = {p.parent.name for p in (levensloop.map / "submitted").glob(f"*/{OPDRACHT}")}
+    ingeleverd -= set(map(voorbeeldstudent, VOORBEELDEN))  # handed in by hand (tests/klasrun.py)
     assert ingeleverd == set(levensloop.klas) | set(BRIGHTSPACE)
     for student in ingeleverd:  # both channels record when it was handed in
         assert (levensloop.map / "submitted" / student / OPDRACHT / "timestamp.txt").is_file()
@@ -257,7 +97,8 @@ def test_nakijkverslag_noemt_elke_kapotte_inlevering(levensloop):
         elif scenario in ("goed", "deels", "fout", "leeg", "groot-antwoordbestand"):
             assert student not in per_student, (student, scenario, per_student.get(student))
     assert "NIET nagekeken" not in levensloop.uitvoer["nakijken"].stdout
-    assert f"{AANTAL + len(BRIGHTSPACE)} inleveringen nagekeken" in verslag
+    totaal = AANTAL + len(BRIGHTSPACE) + len(VOORBEELDEN)
+    assert f"{totaal} inleveringen nagekeken" in verslag
 
 
 def test_feedback_voor_iedereen_ook_via_de_uitwisselmap(levensloop):
@@ -281,7 +122,7 @@ def test_feedback_bevat_de_punten_die_met_de_hand_gegeven_zijn(levensloop):
 def test_cijferexport_een_regel_per_student(levensloop):
     with open(levensloop.map / "cijfers.csv", encoding="utf-8-sig", newline="") as f:
         rijen = {r["student_id"]: r for r in csv.DictReader(f)}
-    assert set(rijen) == set(levensloop.klas) | set(BRIGHTSPACE)
+    assert set(rijen) >= set(levensloop.klas) | set(BRIGHTSPACE)
     cijfers = levensloop.cijfers_na_nakijken
     for student, rij in levensloop.klas.items():
         auto = sum(rij["opdrachten"][OPDRACHT]["punten"].values())
@@ -291,10 +132,10 @@ def test_cijferexport_een_regel_per_student(levensloop):
     assert cijfers  # the export ran after grading
 
 
-KOPPEN = {
-    "canvas": ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", OPDRACHT],
-    "brightspace": ["OrgDefinedId", "Username", f"{OPDRACHT} Points Grade", "End-of-Line Indicator"],
-    "moodle": ["Voornaam", "Achternaam", "ID-nummer", "E-mailadres", OPDRACHT],
+KOPPEN = {  # the columns before the assignments; the assignments; the columns after them
+    "canvas": (["Student", "ID", "SIS User ID", "SIS Login ID", "Section"], "{}", []),
+    "brightspace": (["OrgDefinedId", "Username"], "{} Points Grade", ["End-of-Line Indicator"]),
+    "moodle": (["Voornaam", "Achternaam", "ID-nummer", "E-mailadres"], "{}", []),
 }
 ID_KOLOM = {"canvas": "SIS User ID", "brightspace": "OrgDefinedId", "moodle": "ID-nummer"}
 PUNTEN_KOLOM = {"canvas": OPDRACHT, "brightspace": f"{OPDRACHT} Points Grade", "moodle": OPDRACHT}
@@ -309,7 +150,9 @@ def test_cijfers_voor_elke_leeromgeving(levensloop, formaat, tmp_path):
     assert not uit.read_bytes().startswith(b"\xef\xbb\xbf")  # an LMS reads the first name exactly
     with open(uit, encoding="utf-8", newline="") as f:
         lezer = csv.DictReader(f)
-        assert lezer.fieldnames == KOPPEN[formaat]
+        voor, opdracht, na = KOPPEN[formaat]
+        assert lezer.fieldnames[:len(voor)] == voor and lezer.fieldnames[len(lezer.fieldnames) - len(na):] == na
+        assert opdracht.format(OPDRACHT) in lezer.fieldnames
         rijen = {r[ID_KOLOM[formaat]]: r for r in lezer}
     with open(levensloop.map / "cijfers.csv", encoding="utf-8-sig", newline="") as f:
         algemeen = {r["student_id"]: r for r in csv.DictReader(f)}
@@ -319,7 +162,7 @@ def test_cijfers_voor_elke_leeromgeving(levensloop, formaat, tmp_path):
     if formaat == "brightspace":
         assert {r["End-of-Line Indicator"] for r in rijen.values()} == {"#"}
     if formaat == "canvas":
-        s = klas.studenten(AANTAL)[0]
+        s = klasmodule.studenten(AANTAL)[0]
         assert rijen[s.id]["Student"] == f"{s.achternaam}, {s.voornaam}"
         assert rijen[s.id]["ID"] == "48000"  # lms_user_id from the class list
 
@@ -327,26 +170,33 @@ def test_cijfers_voor_elke_leeromgeving(levensloop, formaat, tmp_path):
 def test_parallel_en_serieel_geven_dezelfde_cijfers(levensloop):
     """Plain `nbgrader autograde` (serial, the course's configuration) on a copy of the
     same class gives the same points, late data and manual-grade flags, cell by cell."""
-    klaar = subprocess.run(["nbgrader", "autograde", OPDRACHT], cwd=levensloop.kopie_voor_nakijken,
-                           env=omgeving(), capture_output=True, text=True, timeout=900)
-    assert klaar.returncode == 0, klaar.stderr[-4000:]
-    serieel = _cijfers(levensloop.kopie_voor_nakijken)
+    serieel = _cijfers(levensloop.kopie_voor_nakijken, OPDRACHT)
     assert serieel == levensloop.cijfers_na_nakijken
     assert len(serieel) >= (AANTAL + len(BRIGHTSPACE)) * 4
 
 
-def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(levensloop):
-    sleutelpad = levensloop.map / "sleutels" / "denise-b.yaml"
+@pytest.fixture
+def kopie(levensloop, tmp_path):
+    """The graded course (its guide's assignment), copied: a test that changes it never
+    changes the class other tests read."""
+    import shutil
+
+    return shutil.copytree(levensloop.map, tmp_path / "cursus", symlinks=True, ignore=lambda d, n: [
+        x for x in n if Path(d).parent.name == "submitted" and x != OPDRACHT])
+
+
+def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(levensloop, kopie):
+    sleutelpad = kopie / "sleutels" / "denise-b.yaml"
     sleutel = yaml.safe_load(sleutelpad.read_text(encoding="utf-8"))
     oud = sleutel["referentie"]["doelen"]["score"]
     sleutel["referentie"]["doelen"]["score"] = 5 if oud <= 3 else 1  # the corrected key
     sleutelpad.write_text(yaml.safe_dump(sleutel, allow_unicode=True), encoding="utf-8")
-    voor = _cijfers(levensloop.map)
+    voor = _cijfers(kopie, OPDRACHT)
     klaar = subprocess.run(["werkalliantie", "nakijken", OPDRACHT, "--opnieuw"],
-                           cwd=levensloop.map, env=omgeving(), capture_output=True, text=True,
+                           cwd=kopie, env=omgeving(), capture_output=True, text=True,
                            timeout=900)
     assert klaar.returncode == 0, klaar.stdout[-3000:] + klaar.stderr[-3000:]
-    na = _cijfers(levensloop.map)
+    na = _cijfers(kopie, OPDRACHT)
     handmatig = [k for k, v in voor.items() if isinstance(v, tuple) and v[1] is not None]
     assert len(handmatig) >= 3
     for sleutel_ in handmatig:
@@ -355,7 +205,7 @@ def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(lev
         assert na[sleutel_][2] is True
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{levensloop.map / 'gradebook.db'}") as gb:
+    with Gradebook(f"sqlite:///{kopie / 'gradebook.db'}") as gb:
         opmerkingen = [c.manual_comment for s in gb.find_assignment(OPDRACHT).submissions
                        for nb in s.notebooks for c in nb.comments if c.manual_comment]
     assert len(opmerkingen) == len(handmatig)  # the grader's comments are kept too
@@ -364,3 +214,111 @@ def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(lev
         assert voor[student, "toets-denise-b-doelen"][0] > 0
         assert na[student, "toets-denise-b-doelen"][0] == 0
         assert na[student, "toets-denise-b-taken"][0] == voor[student, "toets-denise-b-taken"][0]
+
+
+# --- What the instructor hands out, and what comes back --------------------------------------
+
+def _cellen(nb) -> dict:
+    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
+            if "grade_id" in c.metadata.get("nbgrader", {})}
+
+
+def _uitvoer(cel) -> str:
+    return "".join(o.get("text", "") for o in cel.get("outputs", []) if o.output_type == "stream")
+
+
+def test_studentversie_zonder_verborgen_toetsen_en_met_nederlandse_stub(levensloop):
+    import json
+
+    import nbformat
+
+    nb = nbformat.read(levensloop.map / "release" / OPDRACHT / f"{OPDRACHT}.ipynb", as_version=4)
+    tekst = json.dumps(nb)
+    assert "HIDDEN TESTS" not in tekst and "punten(" not in tekst
+    open_cel = next(c for gid, c in _cellen(nb).items() if gid.startswith("antwoord-"))
+    assert open_cel.source == "Schrijf hier je antwoord. Dubbelklik op deze cel om te typen."
+    assert not list((levensloop.map / "release").rglob("antwoorden*.json"))
+
+
+def test_zip_collect_haalt_notebook_en_antwoordbestand_op(levensloop):
+    for student in BRIGHTSPACE:
+        map_ = levensloop.map / "submitted" / student / OPDRACHT
+        assert {p.name for p in map_.iterdir()} >= {f"{OPDRACHT}.ipynb", "antwoorden.json"}
+
+
+def test_toetscellen_geven_hun_punten_zonder_stderr_en_zonder_sleutel(levensloop):
+    import nbformat
+
+    for student, rij in levensloop.klas.items():
+        verwacht = rij["opdrachten"][OPDRACHT]["punten"]
+        nb = nbformat.read(levensloop.autograded(student, OPDRACHT) / f"{OPDRACHT}.ipynb",
+                           as_version=4)
+        cellen = _cellen(nb)
+        for naam, punten in verwacht.items():
+            uitvoer = cellen[naam].outputs
+            assert not [o for o in uitvoer if o.output_type == "error"
+                        or o.get("name") == "stderr"], (student, naam)
+            assert [o.data["text/plain"] for o in uitvoer if o.output_type == "execute_result"
+                    ] == [repr(float(punten))], (student, naam)
+            assert "antwoordmodel geeft" not in _uitvoer(cellen[naam])
+
+
+def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(levensloop):
+    """Autograde rebuilds each notebook from the gradebook's cells and reports every locked
+    cell a student changed: in nakijkrapport.md, the nbgrader log and the summary of
+    `werkalliantie nakijken`; the cell runs as released, so the edit saved nothing."""
+    import nbformat
+
+    from werkalliantie.begeleiden.nakijken import rapport
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
+
+    student = next(s for s in levensloop.klas if levensloop.scenario(s) == "vergrendelde-cel-aangepast")
+    gemeld = {s for s, notebooks in rapport.meldingen(levensloop.map).get(OPDRACHT, {}).items()
+              for stappen in notebooks.values()
+              for regel in stappen.get("controle", {}).get("regels", [])
+              if "vaste (vergrendelde) cel" in regel}
+    assert student in gemeld
+    assert student in (levensloop.map / "nakijkrapport.md").read_text(encoding="utf-8")
+    assert "1 vaste (vergrendelde) cel aangepast" in (levensloop.map / "nbgrader.log").read_text(
+        encoding="utf-8")
+    verslag = (levensloop.map / f"nakijkverslag-{OPDRACHT}.txt").read_text(encoding="utf-8")
+    per_student = dict(re.findall(r"^- (\S+):\n((?:    .*\n?)+)", verslag, re.M))
+    assert "Vergrendelde cel aangepast" in per_student[student]
+    vrij = nbformat.read(levensloop.map / "release" / OPDRACHT / f"{OPDRACHT}.ipynb", as_version=4)
+    nagekeken = nbformat.read(levensloop.autograded(student, OPDRACHT) / f"{OPDRACHT}.ipynb",
+                              as_version=4)
+    widget = next(g for g in _cellen(vrij) if g.startswith("opgave-"))
+    assert _cellen(nagekeken)[widget].source == _cellen(vrij)[widget].source
+    ingeleverd = Antwoordenbestand(levensloop.map / "submitted" / student / OPDRACHT).lees()
+    assert Antwoordenbestand(levensloop.autograded(student, OPDRACHT)).lees().antwoorden == (
+        ingeleverd.antwoorden)
+
+
+@pytest.mark.parametrize("map_", ["release", "feedback"])
+def test_geen_sleuteltekst_in_release_en_feedback(levensloop, map_):
+    import html
+
+    from conftest import sleutelteksten, uit_de_sleutel
+
+    teksten = sleutelteksten(levensloop.map / "sleutels", [OPDRACHT])
+    bestanden = [p for p in (levensloop.map / map_).rglob("*") if p.is_file()
+                 and OPDRACHT in p.parts]
+    assert bestanden
+    for pad in bestanden:
+        schoon = " ".join(html.unescape(pad.read_text(encoding="utf-8", errors="replace")).split())
+        gevonden = uit_de_sleutel(schoon, teksten)
+        if gevonden and map_ == "feedback":  # what the student wrote may be a key's example
+            ingeleverd = levensloop.map / "submitted" / pad.parts[-3] / OPDRACHT / pad.with_suffix(".ipynb").name
+            eigen = " ".join(ingeleverd.read_text(encoding="utf-8").replace("\\n", " ").split())
+            gevonden = [stuk for stuk in gevonden if stuk not in eigen]
+        assert not gevonden, (pad, gevonden[:3])
+
+
+def test_feedback_toont_antwoord_punten_en_uitleg(levensloop):
+    import html
+
+    student = next(s for s in levensloop.klas if levensloop.scenario(s) == "goed")
+    pad = levensloop.map / "feedback" / student / OPDRACHT / f"{OPDRACHT}.html"
+    tekst = " ".join(html.unescape(pad.read_text(encoding="utf-8")).split())
+    assert "Je opgeslagen antwoord" in tekst  # the summary printed by the widget cell
+    assert "je krijgt" in tekst and "punten" in tekst  # each part's points, in Dutch

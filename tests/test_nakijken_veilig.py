@@ -1,14 +1,11 @@
 """Grading that no submission can cheat or stop (issue 9, points 4-6).
 
-One run of the real ``nbgrader generate_assignment / autograde / generate_feedback /
-export`` over a corpus of cheating and broken submissions (``tests/nakijkcorpus.py``) in
-a temporary course folder whose keys carry canaries. Then: the scores in the gradebook,
-the files in every folder, the Dutch report, and two pages in headless Chromium (the
-feedback page and the formgrader's view of a submission whose answer holds scripts).
-
-To run the corpus on another assignment, add a ``Corpusopdracht`` to ``OPDRACHTEN``: an
-assignment id and a builder of a fully right answer file (and, if there is one, of a
-wrong one). Run it once per kind of question, not once per assignment.
+The corpus of cheating and broken submissions (tests/nakijkcorpus.py) is handed in on one
+assignment of the shared class of the tests (tests/klasrun.py), whose keys carry canaries,
+and graded in its ONE plain ``nbgrader autograde "*"``, with ``generate_feedback`` and the
+export after it. Then: the scores in the gradebook, the files in every folder, the Dutch
+report, and two pages in headless Chromium (the feedback page and the formgrader's view of
+a submission whose answer holds scripts).
 """
 
 from __future__ import annotations
@@ -25,45 +22,20 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import BIN, ROOT, omgeving
-from nakijkcorpus import INLEVERINGEN, KANARIE, TOEGEVOEGD, VALSSPEELCELLEN, Corpusopdracht
-from nakijkcorpus import KANARIEVELDEN, antwoorden, draai_corpus, export, leeg_opgeslagen
-from nakijkcorpus import modelantwoord
+from conftest import BIN, omgeving
+from klasrun import CORPUSOPDRACHT
+from nakijkcorpus import INLEVERINGEN, KANARIE, TOEGEVOEGD, VALSSPEELCELLEN, Corpusrun, export
 
 from werkalliantie.begeleiden.nakijken.inlevering import NIET_NAGEKEKEN
 
 pytestmark = pytest.mark.nbgrader
 
-# Once per kind of graded question: an assignment that has it, right answers from the
-# instructor's model-answer command, and a wrong answer file.
-OPDRACHTEN = [
-    Corpusopdracht("werkalliantie-denise", modelantwoord("werkalliantie-denise"), antwoorden({
-        "denise-b": {"doelen_eens": 5, "doelen_eigen": 5, "doelen_helder": 4,
-                     "taken_aanpak": 1, "taken_zinvol": 2, "taken_haalbaar": 1,
-                     "band_vertrouwen": 1, "band_begrepen": 1, "band_open": 2,
-                     "zwakste": "band", "bewijs": [8, 9]}})),
-    Corpusopdracht("sessies-volgen", modelantwoord("sessies-volgen"), antwoorden({
-        "sessies-sem": {"daling": 2, "hoger": "gelijk", "onder": [9, 10], "groei": 10}})),
-    # indelen; meerkeuze; doelbouwer and gasscore; invullen: wrong is what the widgets save
-    # when nothing is answered
-    *(Corpusopdracht(o, modelantwoord(o), leeg_opgeslagen(o)) for o in (
-        "werkzame-elementen", "juiste-match", "doelen-formuleren-denise", "zorg-voor-jezelf")),
-    # doelherkennen and doeltekst: the right goal IS the key's example, so no canary there
-    Corpusopdracht("doelen-herkennen", modelantwoord("doelen-herkennen"),
-                   leeg_opgeslagen("doelen-herkennen"), KANARIEVELDEN - {"voorbeeld"}),
-]
 SLECHT = [s for s in INLEVERINGEN if not s.startswith(("a-", "z-"))]
 
 
-@pytest.fixture(scope="module", params=OPDRACHTEN, ids=lambda o: o.opdracht)
-def corpus(request, tmp_path_factory):
-    run = draai_corpus(ROOT / "exercises", tmp_path_factory.mktemp("corpus") / "cursus",
-                       request.param)
-    n = len(run.inleveringen)
-    print(f"\ncorpus {run.opdracht}: autograde {run.seconden['nakijken']:.1f} s voor {n} "
-          f"inleveringen ({run.seconden['nakijken'] / n:.2f} s per inlevering); "
-          f"generate_feedback {run.seconden['feedback']:.1f} s")
-    return run
+@pytest.fixture(scope="module")
+def corpus(klas) -> Corpusrun:
+    return Corpusrun.uit(klas.map, CORPUSOPDRACHT, INLEVERINGEN)
 
 
 def _max(run) -> dict[str, float]:
@@ -90,7 +62,7 @@ def test_de_run_is_afgerond_en_iedereen_is_nagekeken(corpus):
     for student in corpus.inleveringen:
         assert (_autograded(corpus, student) / f"{corpus.notebook}.ipynb").is_file(), student
         assert all(cijfers[student][c][0] is not None for c in corpus.automatisch), student
-    assert set(export(corpus)) == set(corpus.inleveringen)
+    assert set(export(corpus)) >= set(corpus.inleveringen)
 
 
 def test_eerlijk_goed_krijgt_alle_automatische_punten_ook_na_de_saboteur(corpus):
@@ -149,7 +121,7 @@ def test_feedback_bevat_alleen_de_feedbackpaginas(corpus):
 
 
 def test_antwoordbestanden_van_anderen_zijn_onaangeroerd(corpus):
-    goed = (corpus.map.parent / "bouw" / "goed" / "antwoorden.json").read_bytes()
+    goed = (corpus.map.parent / "corpusbouw" / "goed" / "antwoorden.json").read_bytes()
     for student in ("a-eerlijk-goed", "z-eerlijk-goed-na-sabotage"):
         for map_ in ("submitted", "autograded"):
             assert (corpus.map / map_ / student / corpus.opdracht / "antwoorden.json"

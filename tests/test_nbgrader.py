@@ -1,40 +1,28 @@
-"""The graded Denise assignment through the real nbgrader commands (issues 3 and 9).
-
-Modelled on nbgrader's own integration tests: a temporary course folder (a copy of
-exercises/ without generated folders), the real commands, submissions named after their
-scenario, and assertions on files and scores. The commands are the ones the instructor's
-guide shows (``werkalliantie.begeleiden.nakijken.stappen.STAPPEN``), run in that order, so the guide
-cannot drift from what is tested. One autograde run grades every submission.
-
-The quick checks at the top (the source notebook made from the records, key location,
-hidden-test entry point) need no nbgrader run and carry no marker.
+"""The graded Denise assignment's parts that need no nbgrader run (issues 3 and 9): the
+source notebook made from the records, where the keys are, and the hidden tests' entry
+point. The assignment through the real commands is tests/test_levensloop.py (the shared
+class of the tests, tests/klasrun.py).
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import os
 import re
-import shlex
 import shutil
 import subprocess
-import time
-import zipfile
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import nbformat
 import pytest
-import yaml
-from conftest import ROOT, omgeving, sleutelteksten, uit_de_sleutel
+from conftest import ROOT, sleutelteksten, uit_de_sleutel
 
 from werkalliantie.leren.antwoorden import Antwoordenbestand
 from werkalliantie.begeleiden.nakijken import sleutels, toets
 from werkalliantie.begeleiden.nakijken.klaarzetten import bronnotebook, nieuwe_cursusmap
 from werkalliantie.leren.opgaven.model import alle_opdrachten
-from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT, STAPPEN
+from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
 from werkalliantie.leren.opgaven import laad_opgave
 
 CURSUS = ROOT / "exercises"
@@ -279,282 +267,9 @@ def test_zonder_sleutel_een_fout_voor_de_docent(tmp_path, monkeypatch):
         toets.punten(VRAAG, "doelen")
 
 
-# --- The whole course, once, through the real commands ------------------------------------
-
-@dataclass
-class Cursusrun:
-    map: Path
-    uitvoer: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
-    seconden: dict[str, float] = field(default_factory=dict)
-
-
-def _vrijgegeven(map_: Path) -> nbformat.NotebookNode:
-    return nbformat.read(map_ / "release" / OPDRACHT / f"{OPDRACHT}.ipynb", as_version=4)
-
-
-def _inlevering(map_: Path, student: str, scenario: Scenario) -> Path:
-    """The released notebook as the student hands it in, with the answer file."""
-    nb = _vrijgegeven(map_)
-    if scenario.open_antwoord is not None:
-        for cel in nb.cells:
-            if cel.metadata.get("nbgrader", {}).get("grade_id") == OPEN_VRAAG:
-                cel.source = scenario.open_antwoord
-    if student == "vergrendelde-cel-aangepast":
-        for cel in nb.cells:
-            if cel.metadata.get("nbgrader", {}).get("grade_id") == WIDGETCEL:
-                cel.source = ("from werkalliantie.leren.antwoorden import Antwoordenbestand\n"
-                              f"Antwoordenbestand().bewaar({VRAAG!r}, {GOED!r})")
-    doel = map_ / "inleveringen" / student
-    doel.mkdir(parents=True)
-    nbformat.write(nb, doel / f"{OPDRACHT}.ipynb")
-    if scenario.antwoord is not None:
-        Antwoordenbestand(doel).bewaar(VRAAG, scenario.antwoord)
-    if student == "beschadigd-antwoordbestand":
-        (doel / "antwoorden.json").write_text('{"schema": "werkalliantie-antwoorden", "ver',
-                                             encoding="utf-8")
-    if student == "sleutel-gekopieerd":
-        nep = yaml.safe_load(SLEUTEL.read_text(encoding="utf-8"))
-        for dimensie, score in {"doelen": 4.67, "taken": 1.33, "band": 1.33}.items():
-            nep["referentie"][dimensie] = {"score": score, "toelichting": "Nep."}
-        (doel / "sleutels").mkdir()
-        (doel / "sleutels" / SLEUTEL.name).write_text(yaml.safe_dump(nep), encoding="utf-8")
-        (doel / "nbgrader_config.py").write_text("c = get_config()\n")
-        (doel / "werkalliantie").mkdir()
-        (doel / "werkalliantie" / "__init__.py").write_text("")
-        (doel / "werkalliantie" / "nakijken").mkdir()
-        (doel / "werkalliantie" / "nakijken" / "__init__.py").write_text("")
-        (doel / "werkalliantie" / "nakijken" / "toets.py").write_text(
-            "def punten(*_):\n    return 2.0\n")
-    return doel
-
-
-def _voorbereiding(map_: Path, stap_id: str) -> None:
-    """What the instructor (or a student) does by hand before a step."""
-    if stap_id == "studenten":
-        with open(map_ / "studenten.csv", "w", newline="", encoding="utf-8") as f:
-            schrijver = csv.writer(f)
-            schrijver.writerow(["id", "first_name", "last_name", "email"])
-            for student in SCENARIO:
-                schrijver.writerow([student, "Test", student.title(), f"{student}@example.org"])
-    elif stap_id == "inleveren":
-        for student, scenario in SCENARIO.items():
-            bron = _inlevering(map_, student, scenario)
-            if student != VIA_LEEROMGEVING:
-                shutil.copytree(bron, map_ / "submitted" / student / OPDRACHT)
-    elif stap_id == "ophalen":
-        archief = map_ / "downloaded" / OPDRACHT / "archive"
-        archief.mkdir(parents=True)
-        bron = map_ / "inleveringen" / VIA_LEEROMGEVING
-        with zipfile.ZipFile(archief / "inleveringen-uit-de-leeromgeving.zip", "w") as z:
-            for pad in bron.iterdir():
-                z.write(pad, f"{VIA_LEEROMGEVING}_inlevering_{pad.name}")
-    elif stap_id == "feedback":  # what a grader does in the formgrader
-        from nbgrader.api import Gradebook
-
-        with Gradebook(_db_url(map_)) as gb:
-            cijfer = gb.find_grade(OPEN_VRAAG, OPDRACHT, OPDRACHT, VIA_LEEROMGEVING)
-            cijfer.manual_score = HANDMATIG
-            cijfer.needs_manual_grade = False  # as the formgrader does when you save a score
-            gb.db.commit()
-
-
-def _db_url(map_: Path) -> str:
-    return f"sqlite:///{map_ / 'gradebook.db'}"
-
-
-@pytest.fixture(scope="module")
-def cursus(tmp_path_factory) -> Cursusrun:
-    run = Cursusrun(nieuwe_cursusmap(tmp_path_factory.mktemp("nbgrader") / "cursus"))
-    for stap in STAPPEN:
-        _voorbereiding(run.map, stap.id)
-        # one computer: the JupyterHub's exchange steps run in tests/test_levensloop.py
-        if stap.commando is None or stap.interactief or stap.uitwisselmap:
-            continue
-        begin = time.perf_counter()
-        klaar = subprocess.run(shlex.split(stap.commando), cwd=run.map, env=omgeving(),
-                               capture_output=True, text=True, timeout=900)
-        run.seconden[stap.id] = time.perf_counter() - begin
-        run.uitvoer[stap.id] = klaar
-        assert klaar.returncode == 0, (
-            f"'{stap.commando}' faalt:\n{klaar.stdout[-4000:]}\n{klaar.stderr[-6000:]}")
-    per_inlevering = run.seconden["nakijken"] / len(SCENARIO)
-    print(f"\nautograde: {run.seconden['nakijken']:.1f} s voor {len(SCENARIO)} inleveringen "
-          f"({per_inlevering:.1f} s per inlevering, opstarten inbegrepen)")
-    return run
-
-
-def _autograded(cursus: Cursusrun, student: str) -> nbformat.NotebookNode:
-    return nbformat.read(cursus.map / "autograded" / student / OPDRACHT / f"{OPDRACHT}.ipynb",
-                         as_version=4)
-
-
-def _uitvoer(cel) -> str:
-    return "".join(o.get("text", "") for o in cel.get("outputs", []) if o.output_type == "stream")
-
-
-
-@pytest.mark.nbgrader
-def test_elke_stap_met_een_opdracht_is_uitgevoerd(cursus):
-    verwacht = {s.id for s in STAPPEN if s.commando and not s.interactief and not s.uitwisselmap}
-    assert set(cursus.uitvoer) == verwacht
-    assert {"studenten", "maken", "ophalen", "nakijken", "feedback", "exporteren"} <= verwacht
-
-
-@pytest.mark.nbgrader
-def test_studentversie_zonder_verborgen_toetsen_en_met_nederlandse_stub(cursus):
-    nb = _vrijgegeven(cursus.map)
-    tekst = json.dumps(nb)
-    assert "HIDDEN TESTS" not in tekst and "punten(" not in tekst
-    cellen = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells}
-    assert cellen[OPEN_VRAAG].source == ("Schrijf hier je antwoord. Dubbelklik op deze cel "
-                                         "om te typen.")
-    assert not list((cursus.map / "release").rglob("antwoorden*.json"))
-
-
-@pytest.mark.nbgrader
-def test_zip_collect_haalt_notebook_en_antwoordbestand_op(cursus):
-    map_ = cursus.map / "submitted" / VIA_LEEROMGEVING / OPDRACHT
-    assert {p.name for p in map_.iterdir()} >= {f"{OPDRACHT}.ipynb", "antwoorden.json"}
-
-
-@pytest.mark.nbgrader
-def test_elke_inlevering_is_nagekeken_en_de_run_brak_niet_af(cursus):
-    from nbgrader.api import Gradebook
-
-    with Gradebook(_db_url(cursus.map)) as gb:
-        nagekeken = {s.student.id for s in gb.find_assignment(OPDRACHT).submissions}
-    assert nagekeken == set(SCENARIO)
-    for student in SCENARIO:
-        assert (cursus.map / "autograded" / student / OPDRACHT / f"{OPDRACHT}.ipynb").exists()
-
-
-@pytest.mark.nbgrader
-@pytest.mark.parametrize("student", SCENARIO)
-def test_punten_per_cel(cursus, student):
-    from nbgrader.api import Gradebook
-
-    with Gradebook(_db_url(cursus.map)) as gb:
-        cijfers = {g.name: g for g in gb.find_submission_notebook(OPDRACHT, OPDRACHT,
-                                                                   student).grades}
-        punten = {naam: cijfers[naam].auto_score for naam in TOETSCELLEN}
-        open_vraag = cijfers[OPEN_VRAAG]
-        assert punten == SCENARIO[student].punten
-        # An open answer left as the stub scores 0 by itself; a written one waits for a grader.
-        assert open_vraag.needs_manual_grade == (
-            SCENARIO[student].open_antwoord is not None and open_vraag.manual_score is None)
-
-
-@pytest.mark.nbgrader
-@pytest.mark.parametrize("student", SCENARIO)
-def test_toetscellen_schrijven_niets_naar_stderr_en_tonen_geen_sleutel(cursus, student):
-    cellen = {c.metadata["nbgrader"]["grade_id"]: c for c in _autograded(cursus, student).cells
-              if "grade_id" in c.metadata.get("nbgrader", {})}
-    for naam in TOETSCELLEN:
-        uitvoer = cellen[naam].outputs
-        assert not [o for o in uitvoer if o.output_type == "error"
-                    or o.get("name") == "stderr"], (student, naam)
-        assert [o.data["text/plain"] for o in uitvoer if o.output_type == "execute_result"] == [
-            repr(SCENARIO[student].punten[naam])]
-        assert "het antwoordmodel geeft" not in _uitvoer(cellen[naam])
-    samenvatting = _uitvoer(cellen[WIDGETCEL])
-    if SCENARIO[student].antwoord is not None:
-        assert "Je opgeslagen antwoord" in samenvatting
-    meldingen = {
-        "zonder-antwoordbestand": "We vinden geen opgeslagen antwoord",
-        "beschadigd-antwoordbestand": "Je antwoordbestand (antwoorden.json) is beschadigd",
-    }
-    if student in meldingen:
-        assert meldingen[student] in _uitvoer(cellen[PUNTEN["doelen"]])
-
-
-@pytest.mark.nbgrader
-def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(cursus):
-    # Autograde rebuilds each notebook from the gradebook's cells and reports, in the
-    # course folder's nakijkrapport.md and the nbgrader log, every locked cell a student
-    # changed. The hidden tests are not in that list: they differ from the released cells
-    # for everyone.
-    from werkalliantie.begeleiden.nakijken import rapport
-
-    gemeld = {student for student, notebooks in
-              rapport.meldingen(cursus.map).get(OPDRACHT, {}).items()
-              for stappen in notebooks.values()
-              for regel in stappen.get("controle", {}).get("regels", [])
-              if "vaste (vergrendelde) cel" in regel}
-    assert gemeld == {"vergrendelde-cel-aangepast"}
-    assert "vergrendelde-cel-aangepast" in (cursus.map / "nakijkrapport.md").read_text(
-        encoding="utf-8")
-    assert "1 vaste (vergrendelde) cel aangepast" in (cursus.map / "nbgrader.log").read_text(
-        encoding="utf-8")
-    # The summary of `werkalliantie nakijken` names it too, per student.
-    verslag = (cursus.map / f"nakijkverslag-{OPDRACHT}.txt").read_text(encoding="utf-8")
-    per_student = dict(re.findall(r"^- (\S+):\n((?:    .*\n?)+)", verslag, re.M))
-    gemeld = {s for s, regels in per_student.items() if "Vergrendelde cel aangepast" in regels}
-    assert gemeld == {"vergrendelde-cel-aangepast"}
-    assert f"'{WIDGETCEL}'" in per_student["vergrendelde-cel-aangepast"]
-    # ... and grades the cell as it was released: the edit saved nothing.
-    def widgetcel(nb):
-        return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == WIDGETCEL)
-
-    nagekeken = _autograded(cursus, "vergrendelde-cel-aangepast")
-    assert widgetcel(nagekeken).source == widgetcel(_vrijgegeven(cursus.map)).source
-    opgeslagen = Antwoordenbestand(cursus.map / "autograded" / "vergrendelde-cel-aangepast"
-                                   / OPDRACHT).waarde(VRAAG)
-    assert opgeslagen == FOUT
-
-
-@pytest.mark.nbgrader
-def test_meegestuurde_sleutel_en_code_komen_niet_in_autograded(cursus):
-    map_ = cursus.map / "autograded" / "sleutel-gekopieerd" / OPDRACHT
-    assert not (map_ / "sleutels").exists()
-    assert not list(map_.rglob("*.py"))
-
-
-@pytest.mark.nbgrader
-def test_antwoordbestand_van_de_student_blijft_onaangeroerd(cursus):
-    for student, scenario in SCENARIO.items():
-        if scenario.antwoord is None or student == "beschadigd-antwoordbestand":
-            continue
-        for map_ in ("submitted", "autograded"):
-            assert Antwoordenbestand(cursus.map / map_ / student / OPDRACHT).waarde(
-                VRAAG) == scenario.antwoord, (student, map_)
-
-
 def _geen_sleutelinhoud(tekst: str, waar: str) -> None:
     """The graded key's rationale texts (and its file name) must not appear in ``tekst``."""
     schoon = " ".join(html.unescape(tekst).split())
     assert SLEUTEL.name not in schoon, waar
     gevonden = uit_de_sleutel(schoon, sleutelteksten(CURSUS / "sleutels", [OPDRACHT]))
     assert not gevonden, f"{waar} bevat uit het antwoordmodel: {gevonden[:3]!r}"
-
-
-@pytest.mark.nbgrader
-@pytest.mark.parametrize("map_", ["release", "feedback"])
-def test_geen_sleutel_in_release_en_feedback(cursus, map_):
-    bestanden = [p for p in (cursus.map / map_).rglob("*") if p.is_file()]
-    assert bestanden
-    for pad in bestanden:
-        _geen_sleutelinhoud(pad.read_text(encoding="utf-8", errors="replace"), str(pad))
-
-
-@pytest.mark.nbgrader
-def test_feedback_toont_antwoord_punten_en_uitleg(cursus):
-    pad = cursus.map / "feedback" / VIA_LEEROMGEVING / OPDRACHT / f"{OPDRACHT}.html"
-    tekst = " ".join(html.unescape(pad.read_text(encoding="utf-8")).split())
-    assert "Je opgeslagen antwoord" in tekst  # the summary printed by the widget cell
-    assert "Taken: jouw score is 4,3. Dat ligt binnen 1 punt van het antwoordmodel." in tekst
-    assert OPEN_ANTWOORD in tekst
-    for student in SCENARIO:
-        assert (cursus.map / "feedback" / student / OPDRACHT / f"{OPDRACHT}.html").exists()
-
-
-@pytest.mark.nbgrader
-def test_export_naar_csv(cursus):
-    # One row per student, the points per assignment and the total (werkalliantie cijfers).
-    with open(cursus.map / "cijfers.csv", encoding="utf-8-sig") as f:
-        rijen = {r["student_id"]: r for r in csv.DictReader(f)}
-    assert set(rijen) == set(SCENARIO)
-    for student, scenario in SCENARIO.items():
-        rij = rijen[student]
-        verwacht = sum(scenario.punten.values()) + (HANDMATIG if student == VIA_LEEROMGEVING else 0)
-        assert (float(rij[OPDRACHT]), float(rij["totaal"])) == (verwacht, verwacht), student
-        assert rij["achternaam"] == student.title()  # from studenten.csv

@@ -27,10 +27,11 @@ def _vlak(tekst: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def afdruk(tmp_path_factory, chromium):
-    uit = tmp_path_factory.mktemp("pdf")
-    # The session's Chromium: a second Playwright cannot start beside the first.
-    return boekpdf.maak_pdf(uit=uit, pdf=uit / boekpdf.PDF_NAAM, browser=chromium)
+def afdruk(boekbouw, chromium):
+    # The one-page build beside the session's HTML build: the executed pages come from the
+    # same jupyter-cache, so nothing runs twice. The session's Chromium prints it (a second
+    # Playwright cannot start beside the first).
+    return boekpdf.maak_pdf(uit=boekbouw, pdf=boekbouw / boekpdf.PDF_NAAM, browser=chromium)
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +167,7 @@ def test_trainersgids_noemt_de_pagina_van_elke_handout(boek, paginateksten):
     assert handouts
     for pagina in handouts:
         titel = _titel(boek, pagina)
-        m = re.search(rf"(\w+) \(p\. (\d+)\)", gids[gids.find(titel.split()[0]):])
+        m = re.search(r"(\w+) \(p\. (\d+)\)", gids[gids.find(titel.split()[0]):])
         assert m and titel.startswith(m.group(1)), f"geen pagina bij «{titel}» in de gids"
         nummer = int(m.group(2))
         assert _zonder_labels(paginateksten[nummer - 1]).startswith(titel), (

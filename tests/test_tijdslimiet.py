@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 from conftest import omgeving
+from klasrun import kopie_van
 
-from werkalliantie.begeleiden.nakijken.klaarzetten import nieuwe_cursusmap
 from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
 
 pytestmark = pytest.mark.nbgrader
@@ -44,10 +44,8 @@ def _draai(*args: str, map_: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def cursus(tmp_path_factory) -> Path:
-    map_ = tmp_path_factory.mktemp("tijd") / "cursus"
-    nieuwe_cursusmap(map_)
-    assert _draai("werkalliantie", "klaarzetten", OPDRACHT, map_=map_).returncode == 0
+def cursus(lege_cursus, tmp_path_factory) -> Path:
+    map_ = kopie_van(lege_cursus, tmp_path_factory.mktemp("tijd") / "cursus")
     pad = map_ / "source" / OPDRACHT / f"{OPDRACHT}.ipynb"
     nb = json.loads(pad.read_text(encoding="utf-8"))
     eerste = True

@@ -158,12 +158,10 @@ def _cijfers(args: argparse.Namespace) -> int:
 
 
 def _klaarzetten(args: argparse.Namespace) -> int:
-    from werkalliantie.begeleiden.nakijken.klaarzetten import maak_studentversie
+    from werkalliantie.begeleiden.nakijken.klaarzetten import maak_studentversies
 
-    cursus = Cursusmap(args.cursusmap)
     opdrachten = [laad_opdracht(n) for n in args.opdracht] or list(alle_opdrachten().values())
-    for opdracht in opdrachten:
-        maak_studentversie(cursus, opdracht)
+    maak_studentversies(Cursusmap(args.cursusmap), opdrachten)
     return 0
 
 

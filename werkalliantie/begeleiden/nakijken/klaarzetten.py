@@ -151,12 +151,18 @@ def _nbgrader(*args: str, map_: Path) -> None:
                          "Lees de melding hierboven.")
 
 
-def maak_studentversie(cursus: Cursusmap | Path, opdracht: Opdracht) -> None:
+def maak_studentversies(cursus: Cursusmap | Path, opdrachten: list[Opdracht]) -> None:
+    """The source notebooks of ``opdrachten``, then their student versions with nbgrader:
+    one ``generate_assignment`` for all when they are every assignment in source/."""
     cursus = Cursusmap.van(cursus)
-    pad = maak_bron(cursus, opdracht)
-    print(f"Opdracht gemaakt: {pad.relative_to(cursus.root)}")
-    _nbgrader("generate_assignment", opdracht.id, "--force", map_=cursus.root)
-    print(f"Studentversie klaar: {cursus.map('release', '.', opdracht.id)}/")
+    for opdracht in opdrachten:
+        pad = maak_bron(cursus, opdracht)
+        print(f"Opdracht gemaakt: {pad.relative_to(cursus.root)}")
+    namen = [o.id for o in opdrachten]
+    for naam in ["*"] if sorted(namen) == cursus.opdrachten() else namen:
+        _nbgrader("generate_assignment", naam, "--force", map_=cursus.root)
+    for naam in namen:
+        print(f"Studentversie klaar: {cursus.map('release', '.', naam)}/")
 
 
 def nieuwe_cursusmap(doel: Path, bron: Path = CURSUSMAP) -> Path:
