@@ -698,7 +698,7 @@ def ronde(klas, chromium) -> Ronde:
     fase("klas in het cijferboek en in de cursusgroep")
 
     # The student version (the guide's step), then release through the formgrader.
-    code, uitvoer = terminal.voer_uit(f"python -m werkalliantie.begeleiden.nakijken.klaarzetten {OPDRACHT}")
+    code, uitvoer = terminal.voer_uit(f"werkalliantie klaarzetten {OPDRACHT}")
     assert code == 0, uitvoer
     klas.formgrader("release")
     fase("studentversie gemaakt en vrijgegeven")
