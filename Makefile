@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 # nbgrader runs alembic as a program: the environment's bin/ must be on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: cursus omgeving hubomgeving gegevens boek pdf site site-open opdrachten test test-snel oefenen pins
+.PHONY: cursus omgeving hubomgeving hubomgeving-pad gegevens boek pdf site site-open opdrachten test test-snel oefenen pins
 
 ## Set everything up and build the course: the book with its in-browser practice area, and
 ## the student versions.
@@ -21,23 +21,48 @@ $(VENV)/.geinstalleerd: requirements.txt pyproject.toml
 	touch $@
 
 ## The environment a shared JupyterHub runs for every user (deploy/hub/LEESMIJ.md): the
-## system's own Python, which every user account may run (.venv's Python may live in a
-## home folder that others cannot open), with the same pins. The package is linked
-## as a built package (with the course data inside it: issue 9's bundle), never linked to
-## this checkout, so that a hub holds no checkout with the graded keys.
+## system's own Python, which every user account may run, with the same pins. It lives
+## outside the checkout, in a folder every account may read: a checkout holds the graded
+## keys and may sit where only root can enter (mode 700), yet every user's server runs
+## jupyterhub-singleuser from here. Default: /opt/werkalliantie-hub/<checkout folder's
+## name>-<hash of its absolute path>, so two checkouts never share one; another place:
+## `make hubomgeving HUBOMGEVING=/opt/werkalliantie/venv` (the IT guide's), and `make
+## test` with the same HUBOMGEVING=. `make -s hubomgeving-pad` prints the place (the hub
+## test asks it). The package is installed as a built package (with the course data
+## inside it: issue 9's bundle), never linked to this checkout, so that a hub holds no
+## checkout with the graded keys. Run as root, it checks that an account with no rights
+## of its own (nobody) can start the users' server program.
 HUBPYTHON ?= /usr/bin/python3
-HUBOMGEVING := .venv-hub
+HUBOMGEVING ?= /opt/werkalliantie-hub/$(notdir $(CURDIR))-$(shell $(PYTHON) -c \
+  'import hashlib, sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest()[:12])' '$(CURDIR)')
+override HUBOMGEVING := $(abspath $(HUBOMGEVING))
 hubomgeving: $(HUBOMGEVING)/.geinstalleerd
+
+hubomgeving-pad:
+	@echo $(HUBOMGEVING)
 
 $(HUBOMGEVING)/.geinstalleerd: requirements.txt pyproject.toml deploy/hub/jupyterlab/werkalliantie.json \
   $(shell find werkalliantie data -type f -not -path '*/__pycache__/*' -not -path '*/_bundel/*')
-	rm -rf $(HUBOMGEVING) && $(HUBPYTHON) -m venv $(HUBOMGEVING)
-	sed '/^-e /d' requirements.txt | $(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check -r /dev/stdin
-	$(HUBOMGEVING)/bin/pip install --quiet --disable-pip-version-check --no-deps .
+	@test -n '$(HUBOMGEVING)' && { test ! -e '$(HUBOMGEVING)' || test -f '$(HUBOMGEVING)/pyvenv.cfg'; } || { \
+	  echo "HUBOMGEVING='$(HUBOMGEVING)' bestaat al en is geen Python-omgeving: kies een andere map."; \
+	  exit 1; }
+	rm -rf '$(HUBOMGEVING)' && (umask 022 && mkdir -p '$(dir $(HUBOMGEVING))') && \
+	  $(HUBPYTHON) -m venv '$(HUBOMGEVING)'
+	sed '/^-e /d' requirements.txt | '$(HUBOMGEVING)/bin/pip' install --quiet --disable-pip-version-check -r /dev/stdin
+	'$(HUBOMGEVING)/bin/pip' install --quiet --disable-pip-version-check --no-deps .
 	install -D -m 644 deploy/hub/jupyterlab/werkalliantie.json \
-	  $(HUBOMGEVING)/share/jupyter/lab/settings/overrides.d/werkalliantie.json
-	$(HUBOMGEVING)/bin/python -m werkalliantie.bouwen.jupyterlab $(HUBOMGEVING)/share/jupyter/lab/settings
-	touch $@
+	  '$(HUBOMGEVING)/share/jupyter/lab/settings/overrides.d/werkalliantie.json'
+	'$(HUBOMGEVING)/bin/python' -m werkalliantie.bouwen.jupyterlab '$(HUBOMGEVING)/share/jupyter/lab/settings'
+	echo '$(CURDIR)' > '$(HUBOMGEVING)/.checkout'
+	chmod -R u+rwX,go+rX,go-w '$(HUBOMGEVING)'
+	@[ "$$(id -u)" != 0 ] || (cd / && runuser -u nobody -- '$(HUBOMGEVING)/bin/python' -I -c \
+	  'import os, sys, pathlib, jupyterhub.singleuser, nbgrader, werkalliantie.leren.gegevens as g; \
+	   assert os.access(sys.prefix + "/bin/jupyterhub-singleuser", os.X_OK); \
+	   [p.read_bytes() for p in g.BUNDEL.iterdir()]; \
+	   pathlib.Path(sys.prefix, "share/jupyter/lab/settings/overrides.json").read_bytes()') || { \
+	  echo "Een gewone gebruiker kan $(HUBOMGEVING) niet gebruiken. Kies met HUBOMGEVING= een map"; \
+	  echo "die iedereen kan lezen, net als elke map erboven."; exit 1; }
+	touch '$@'
 
 node_modules/.geinstalleerd: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -73,8 +98,8 @@ opdrachten: gegevens
 
 ## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
 ## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)
-## runs in the hub's own environment.
-TESTOMGEVINGEN := gegevens $(if $(filter Linux,$(shell uname -s)),hubomgeving)
+## runs in the hub's own environment, built only there (elsewhere the test is skipped).
+TESTOMGEVINGEN := gegevens $(if $(filter Linux0,$(shell uname -s)$(shell id -u)),hubomgeving)
 test: $(TESTOMGEVINGEN)
 	@command -v chromium >/dev/null || { \
 	  echo "Chromium installeren voor de browsertests..."; \
@@ -84,7 +109,7 @@ test: $(TESTOMGEVINGEN)
 	  echo "PostgreSQL installeren voor de hubtest..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq postgresql >/dev/null; }
-	$(BIN)/pytest
+	HUBOMGEVING='$(HUBOMGEVING)' $(BIN)/pytest
 
 ## The pure tests only: no nbgrader run, no browser, no book build, no hub (under 90 s).
 SNEL := not browser and not nbgrader and not boek and not pdf and not site and not hub and not slow

@@ -3,11 +3,13 @@
 What runs, all started by this module and stopped again (also when a test fails):
 - PostgreSQL from Debian's packages: a temporary cluster (initdb, pg_ctl) on 127.0.0.1 and
   a free port, with a password; the course account reads it from its own ~/.pgpass.
-- JupyterHub with deploy/hub/jupyterhub_config.py as IT installs it (hub.toml written
-  for this run), the environment `make hubomgeving` builds with the system's Python, and
-  configurable-http-proxy from the npm registry. Only the way of logging in differs: one
-  shared password (JupyterHub's successor of the dummy authenticator's password) instead
-  of PAM.
+- JupyterHub with deploy/hub/jupyterhub_config.py as IT installs it (copied with its
+  jupyter settings out of the checkout, hub.toml written for this run), the environment
+  `make hubomgeving` builds with the system's Python outside the checkout (see
+  :func:`hubomgeving`), and configurable-http-proxy from the npm registry. Only the way
+  of logging in differs: one shared password (JupyterHub's successor of the dummy
+  authenticator's password) instead of PAM. Nothing a user's server reads lies in the
+  checkout, so the test passes when only root can enter it (mode 700).
 - Linux accounts made for this run: the course account (its home holds the course folder
   with the graded keys and ~/.pgpass), one instructor and three students, made with
   deploy/hub/klas_toevoegen.py. Every server runs as its own user (LocalProcessSpawner).
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import grp
 import json
 import os
@@ -52,7 +55,6 @@ from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 pytestmark = [pytest.mark.hub, pytest.mark.slow, pytest.mark.browser]
 
 DEPLOY = ROOT / "deploy" / "hub"
-HUBOMGEVING = ROOT / ".venv-hub"
 PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 CURSUS = "werkalliantie"
 OPDRACHT = "werkalliantie-denise"
@@ -101,6 +103,18 @@ def _draai(*cmd, **kwargs) -> subprocess.CompletedProcess:
         raise AssertionError(
             f"{' '.join(map(str, cmd))} faalt:\n{resultaat.stdout}{resultaat.stderr}")
     return resultaat
+
+
+@functools.cache
+def hubomgeving() -> Path:
+    """The hub's environment: outside the checkout, which may be root's only (mode 700),
+    in a folder every account may read. `make test` passes its place on (HUBOMGEVING);
+    run on its own, the test asks make, the one place that derives it from the checkout."""
+    pad = os.environ.get("HUBOMGEVING")
+    if not pad:
+        pad = _draai("make", "-s", "--no-print-directory", "-C", ROOT,
+                     "hubomgeving-pad").stdout.strip()
+    return Path(pad)
 
 
 def _wacht(voorwaarde, timeout: float, wat: str, interval: float = 0.2):
@@ -370,6 +384,19 @@ class Hub:
                                 timeout=60, **kwargs)
 
 
+def installeer_instellingen(wereld: Wereld) -> Path:
+    """The hub's settings out of the checkout, as the guide copies them to /etc/werkalliantie/:
+    every user's server reads jupyter/ (JUPYTER_CONFIG_PATH), and the checkout may be
+    root's only. Returns the copied jupyterhub_config.py."""
+    etc = wereld.map / "etc"
+    etc.mkdir()
+    shutil.copy(DEPLOY / "jupyterhub_config.py", etc)
+    for map_ in ("jupyter", "jupyter-cursus"):
+        shutil.copytree(DEPLOY / map_, etc / map_, ignore=shutil.ignore_patterns("__pycache__"))
+    _draai("chmod", "-R", "u=rwX,go=rX", etc)
+    return etc / "jupyterhub_config.py"
+
+
 def start_hub(wereld: Wereld, boek: Cijferboek, cursusmap: Path, docent: str,
               gebruikers: list[str]) -> Hub:
     hubmap = wereld.map / "hub"
@@ -381,7 +408,7 @@ def start_hub(wereld: Wereld, boek: Cijferboek, cursusmap: Path, docent: str,
     instellingen = wereld.map / "hub.toml"
     instellingen.write_text(f'''
 adres = "http://127.0.0.1:{poort}"
-omgeving = "{HUBOMGEVING}"
+omgeving = "{hubomgeving()}"
 proxy = "{PROXY}"
 hubmap = "{hubmap}"
 toegangsgroep = "{wereld.voorvoegsel}"
@@ -399,15 +426,15 @@ proxy_api = {_vrije_poort()}
 cursusserver = {_vrije_poort()}
 ''')
     config = wereld.map / "jupyterhub_config.py"
-    config.write_text(TESTCONFIG.format(deploy=str(DEPLOY / "jupyterhub_config.py"),
+    config.write_text(TESTCONFIG.format(deploy=str(installeer_instellingen(wereld)),
                                         gebruikers=set(gebruikers)))
     hub = Hub(f"http://127.0.0.1:{poort}", secrets.token_urlsafe(12), secrets.token_hex(32),
               wereld.map / "hub.log")
-    env = {"PATH": f"{HUBOMGEVING / 'bin'}:/usr/local/bin:/usr/bin:/bin", "HOME": "/root",
+    env = {"PATH": f"{hubomgeving() / 'bin'}:/usr/local/bin:/usr/bin:/bin", "HOME": "/root",
            "LANG": "C.UTF-8", "WERKALLIANTIE_HUB_INSTELLINGEN": str(instellingen),
            "HUBTEST_WACHTWOORD": hub.wachtwoord, "HUBTEST_TOKEN": hub.testtoken}
     with hub.log.open("w") as log:
-        wereld.hub = subprocess.Popen([HUBOMGEVING / "bin" / "jupyterhub", "-f", config],
+        wereld.hub = subprocess.Popen([hubomgeving() / "bin" / "jupyterhub", "-f", config],
                                       cwd=hubmap, env=env, stdout=log, stderr=subprocess.STDOUT)
 
     def klaar():
@@ -589,7 +616,7 @@ class Klas:
 def klas(request):
     if sys.platform != "linux" or os.geteuid() != 0:
         pytest.skip("De hubtest maakt Linux-accounts: start hem als root, op Linux.")
-    for nodig, hoe in [(HUBOMGEVING / "bin" / "jupyterhub", "make hubomgeving"),
+    for nodig, hoe in [(hubomgeving() / "bin" / "jupyterhub", "make hubomgeving"),
                        (PROXY, "make omgeving (npm ci)")]:
         if not nodig.exists():
             pytest.fail(f"{nodig} ontbreekt: 'make test' maakt het ({hoe}).")
@@ -671,7 +698,7 @@ def ronde(klas, chromium) -> Ronde:
     fase("klas in het cijferboek en in de cursusgroep")
 
     # The student version (the guide's step), then release through the formgrader.
-    code, uitvoer = terminal.voer_uit(f"python -m werkalliantie.begeleiden.nakijken.klaarzetten {OPDRACHT}")
+    code, uitvoer = terminal.voer_uit(f"werkalliantie klaarzetten {OPDRACHT}")
     assert code == 0, uitvoer
     klas.formgrader("release")
     fase("studentversie gemaakt en vrijgegeven")

@@ -9,7 +9,12 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import os
+import re
+import shutil
+import subprocess
 import tomllib
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -51,6 +56,42 @@ def test_hubconfig_leest_de_instellingen(monkeypatch):
     rollen = {r["name"]: r for r in c.JupyterHub.load_roles}
     assert rollen["docent-werkalliantie"]["scopes"] == ["access:services!service=werkalliantie"]
     assert "read:users:groups!user" in rollen["server"]["scopes"]
+
+
+def _hubomgeving_pad(checkout: Path, *variabelen: str) -> Path:
+    """Where `make hubomgeving` puts the hub's environment for a checkout at ``checkout``,
+    as make itself says (no HUBOMGEVING from a `make test` around this test)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("HUBOMGEVING", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    uit = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(checkout), "-f",
+                          str(ROOT / "Makefile"), "hubomgeving-pad", *variabelen],
+                         capture_output=True, text=True, env=env, check=True)
+    return Path(uit.stdout.strip())
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="make ontbreekt")
+def test_hubomgeving_buiten_de_checkout_en_een_per_checkout(tmp_path):
+    """The hub's environment lies outside the checkout (which may be root's only), and
+    two checkouts never share one."""
+    een, twee = tmp_path / "a" / "cursus", tmp_path / "b" / "cursus"
+    een.mkdir(parents=True)
+    twee.mkdir(parents=True)
+    paden = _hubomgeving_pad(een), _hubomgeving_pad(twee)
+    assert paden[0] != paden[1]
+    for pad in paden:
+        assert pad.parent == Path("/opt/werkalliantie-hub") and pad.name.startswith("cursus-")
+    assert _hubomgeving_pad(een, "HUBOMGEVING=/srv/hub/venv") == Path("/srv/hub/venv")
+
+
+def test_de_handleiding_bouwt_de_omgeving_die_de_hub_start():
+    """The guide's `make hubomgeving HUBOMGEVING=...` is the place hub.toml and the systemd
+    service name."""
+    omgeving = tomllib.loads((DEPLOY / "hub.toml").read_text(encoding="utf-8"))["omgeving"]
+    for gids in ("LEESMIJ.md", "README.en.md"):
+        tekst = (DEPLOY / gids).read_text(encoding="utf-8")
+        assert re.findall(r"make hubomgeving HUBOMGEVING=(\S+)", tekst) == [omgeving], gids
+    dienst = (DEPLOY / "werkalliantie-hub.service").read_text(encoding="utf-8")
+    assert f"ExecStart={omgeving}/bin/jupyterhub " in dienst
 
 
 def test_nbgrader_op_de_hub_zet_de_cursus_in_de_paden(monkeypatch):
