@@ -1,13 +1,20 @@
-"""The goal checker: agreement with two labelled sets, the contract, bad input, the rule
-file's validation (build side) and a learner's side that needs only the standard library.
+"""The goal checker: agreement with people, the contract, bad input, the rule file's
+validation (build side) and a learner's side that needs only the standard library.
 
-The held-out set (doelen_toetsset.yaml) was labelled before the rules were changed and is
-never tuned on; the rules are built on the development set (doelen_ontwikkelset.yaml).
+Agreement is measured on the sets of issue 24 (tests/data/doelen/): goals written and
+labelled twice by people who never saw the rules, disagreements settled by the definitions
+in book/doelen.md. The rules are tuned on the development set only; the frozen test set is
+never read to design a rule, and its figures (werkalliantie/bouwen/doelmeting.py,
+scripts/meet_doelen.py) are held here so that they cannot drop.
+
+The two older sets (tests/data/doelen_*set.yaml) were labelled by the rule writer; they now
+follow the sharpened definitions and guard the classes of hard goals they cover.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import subprocess
 import sys
@@ -16,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from werkalliantie.bouwen import doelmeting
 from werkalliantie.leren import doelen, gegevens
 from werkalliantie.bouwen.bundel import doelregels
 from werkalliantie.bouwen.bundel.doelregels import DoelregelsFout
@@ -25,12 +33,32 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 REGELS = ROOT / "data" / "doelregels.yaml"
 CASUSSEN = {"denise", "peter", "matthias", "nuestra"}
-# The classes of ordinary learner goals that issue 11 names (field "soort" in the sets).
+# The classes of ordinary learner goals that issue 11 names (field "soort" in the old sets).
 SOORTEN = {
     "ontkend", "resultaat", "spreektaal", "tikfout", "lijdend", "wij", "datum", "opgelegd",
     "termijngetal",
 }
-MINIMUM = 0.95  # per criterion, on the held-out set (the aim is 0.97)
+MINIMUM_OUD = 0.97  # per criterion, on each old regression set
+
+# What the checker reached on the sets of issue 24, per criterion: (agreement, precision of
+# "meets", recall of "meets"). These may not drop. The frozen set's figures were looked at
+# three times, after the rules were tuned on the development set (issue 24); the targets of
+# the issue (agreement >= 97% and the labellers' own agreement, precision >= 98% and recall
+# >= 85% for concreet and meetbaar) are not all reached there.
+ONTWIKKEL_BEREIKT = {
+    "concreet": (0.9871, 0.9903, 0.9935),  # 1152/1167, 923/932, 923/929
+    "meetbaar": (0.9674, 0.9775, 0.9659),  # 1129/1167, 653/668, 653/676
+    "tijdgebonden": (0.9982, 0.9967, 0.9967),  # 1165/1167, 304/305, 304/305
+    "positief": (0.9957, 0.9953, 0.9988),  # 1162/1167, 862/866, 862/863
+    "eigen_regie": (0.9991, 1.0, 0.998),  # 1166/1167, 520/520, 520/521
+}
+BEVROREN_BEREIKT = {
+    "concreet": (0.9206, 0.9448, 0.9572),  # 348/378, 291/308, 291/304
+    "meetbaar": (0.8677, 0.9033, 0.8617),  # 328/378, 187/207, 187/217
+    "tijdgebonden": (0.9867, 0.978, 0.9673),  # 373/378, 89/91, 89/92
+    "positief": (0.9761, 0.9826, 0.986),  # 369/378, 283/288, 283/287
+    "eigen_regie": (0.9894, 0.9851, 0.995),  # 374/378, 199/202, 199/200
+}
 
 
 def _laad(naam: str) -> list[dict]:
@@ -46,20 +74,94 @@ def _overeenstemming(doelen_set: list[dict]) -> dict[str, float]:
     return {k: goed[k] / len(doelen_set) for k in CRITERIA}
 
 
-def _tabel() -> tuple[str, dict[str, float]]:
-    sets = {
-        "ontwikkelset": _laad("doelen_ontwikkelset.yaml"),
-        "toetsset": _laad("doelen_toetsset.yaml"),
-    }
-    scores = {naam: _overeenstemming(s) for naam, s in sets.items()}
-    regels = [f"{'criterium':<14}" + "".join(f"{n} (n={len(s)})".rjust(22) for n, s in sets.items())]
-    for k in CRITERIA:
-        regels.append(f"{k:<14}" + "".join(f"{scores[n][k]:>22.1%}" for n in sets))
-    return "\n".join(regels), scores["toetsset"]
+# --- the sets of issue 24 ---------------------------------------------------------------
+
+
+def test_de_bevroren_toetsset_is_ongewijzigd():
+    assert doelmeting.sha256(doelmeting.BEVROREN) == doelmeting.BEVROREN_SHA256
+
+
+@pytest.mark.parametrize("pad, aantal", [(doelmeting.ONTWIKKEL, 1167), (doelmeting.BEVROREN, 378)],
+                         ids=["ontwikkel", "bevroren"])
+def test_elk_doel_is_twee_keer_gelabeld_met_de_instructie_erbij(pad, aantal):
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    instructie = doelmeting.sha256(doelmeting.INSTRUCTIE)
+    for naam, labelaar in data["labelaars"].items():
+        assert labelaar["instructie_sha256"] == instructie, naam
+        assert labelaar["datum"] and "niet" in labelaar["werkwijze"], naam
+    sets = doelmeting.lees(pad)  # raises on a malformed record
+    assert len(sets) == aantal == len({d.id for d in sets})
+    for record in data["doelen"]:
+        assert set(record["labels"]) <= set(data["labelaars"]), record["id"]
+        eens = {c for c in CRITERIA if len({v[c] for v in record["labels"].values()}) == 1}
+        for c in eens:  # settled only where the two labellers differ
+            assert record["criteria"][c] == next(iter(record["labels"].values()))[c], record["id"]
+
+
+def test_de_sets_overlappen_niet():
+    """No goal of the development set is in the frozen set (counted, never printed: nobody
+    reads the frozen goals)."""
+
+    def teksten(pad: Path) -> set[str]:
+        return {" ".join(d.tekst.lower().split()) for d in doelmeting.lees(pad)}
+
+    gedeeld = len(teksten(doelmeting.ONTWIKKEL) & teksten(doelmeting.BEVROREN))
+    assert gedeeld == 0, f"{gedeeld} doelen staan in beide sets"
+
+
+def test_de_definities_in_het_boek_zijn_die_de_labelaars_zagen():
+    """The book (the learner's contract) and the labellers' instruction hold the same
+    definitions, word for word: the labels were made with this wording."""
+
+    def definities(tekst: str) -> str:
+        begin = tekst.index("### Concreet")
+        einde = tekst.index("\n", tekst.index('Staat er alleen "ik moet"'))
+        return tekst[begin:einde]
+
+    boek = (ROOT / "book" / "doelen.md").read_text(encoding="utf-8")
+    assert definities(boek) == definities(doelmeting.INSTRUCTIE.read_text(encoding="utf-8"))
+
+
+def _vergelijk(metingen, bereikt) -> list[str]:
+    laag = []
+    for m in metingen:
+        for naam, aandeel, minimum in zip(("overeenstemming", "precisie", "recall"),
+                                          (m.overeenstemming, m.precisie, m.recall),
+                                          bereikt[m.criterium]):
+            if aandeel.waarde < minimum:
+                laag.append(f"{m.criterium} {naam} {aandeel} < {minimum:.1%}")
+    return laag
+
+
+def test_cijfers_op_de_ontwikkelset():
+    metingen = doelmeting.meet(doelmeting.lees(doelmeting.ONTWIKKEL))
+    print("\n" + "\n".join(m.regel() for m in metingen))
+    assert not _vergelijk(metingen, ONTWIKKEL_BEREIKT)
+
+
+def test_cijfers_op_de_bevroren_toetsset_zakken_niet():
+    metingen = doelmeting.meet(doelmeting.lees(doelmeting.BEVROREN))
+    print("\n" + "\n".join(m.regel() for m in metingen))
+    assert set(BEVROREN_BEREIKT) == set(CRITERIA)
+    assert not _vergelijk(metingen, BEVROREN_BEREIKT)
+
+
+def test_wilson_en_kappa():
+    assert doelmeting.wilson_ondergrens(0, 10) == 0
+    assert math.isclose(doelmeting.wilson_ondergrens(95, 100), 0.8882, abs_tol=1e-4)
+    assert math.isclose(doelmeting.wilson_ondergrens(10, 10), 0.7225, abs_tol=1e-4)
+    assert doelmeting.cohen_kappa([(True, True), (False, False)]) == 1
+    assert doelmeting.cohen_kappa([(True, True)] * 3) == 1  # one class only: no disagreement
+    # 20 pairs, 15 agree; "yes" 12 and 13 times: chance 0.6*0.65 + 0.4*0.35 = 0.53.
+    paren = [(True, True)] * 10 + [(False, False)] * 5 + [(True, False)] * 2 + [(False, True)] * 3
+    assert math.isclose(doelmeting.cohen_kappa(paren), (0.75 - 0.53) / (1 - 0.53))
+
+
+# --- the old regression sets (labelled by the rule writer) ------------------------------
 
 
 @pytest.mark.parametrize("naam", ["doelen_ontwikkelset.yaml", "doelen_toetsset.yaml"])
-def test_gelabelde_set_is_geldig(naam):
+def test_oude_set_is_geldig(naam):
     doelen_set = _laad(naam)
     assert len(doelen_set) >= (80 if "ontwikkel" in naam else 60)
     assert {d["casus"] for d in doelen_set} == CASUSSEN
@@ -71,24 +173,23 @@ def test_gelabelde_set_is_geldig(naam):
         assert set(d.get("soort", [])) <= SOORTEN, d
 
 
-def test_toetsset_dekt_elke_soort_minstens_drie_keer():
+def test_oude_toetsset_dekt_elke_soort_minstens_drie_keer():
     toets = _laad("doelen_toetsset.yaml")
-    assert len(toets) + len(_laad("doelen_ontwikkelset.yaml")) >= 150
     telling = {s: sum(s in d.get("soort", []) for d in toets) for s in SOORTEN}
     assert all(n >= 3 for n in telling.values()), telling
 
 
-def test_sets_overlappen_niet():
+def test_oude_sets_overlappen_niet():
     ontwikkel = {d["tekst"] for d in _laad("doelen_ontwikkelset.yaml")}
     toets = {d["tekst"] for d in _laad("doelen_toetsset.yaml")}
     assert not ontwikkel & toets
 
 
-def test_overeenstemming_per_criterium():
-    tabel, toets = _tabel()
-    print("\nOvereenstemming met de labels:\n" + tabel)
-    laag = {k: v for k, v in toets.items() if v < MINIMUM}
-    assert not laag, f"Toetsset onder {MINIMUM:.0%} bij {sorted(laag)}:\n{tabel}"
+@pytest.mark.parametrize("naam", ["doelen_ontwikkelset.yaml", "doelen_toetsset.yaml"])
+def test_oude_set_blijft_goed_gaan(naam):
+    scores = _overeenstemming(_laad(naam))
+    laag = {k: round(v, 3) for k, v in scores.items() if v < MINIMUM_OUD}
+    assert not laag, f"{naam} onder {MINIMUM_OUD:.0%}: {laag}"
 
 
 # --- the contract ---------------------------------------------------------------------
@@ -110,8 +211,10 @@ def test_voorbeelden_uit_het_issue(tekst, niet_voldaan):
 
 
 def test_een_tip_per_onvoldaan_criterium_en_citaten_komen_uit_het_doel():
-    for doel in _laad("doelen_ontwikkelset.yaml") + _laad("doelen_toetsset.yaml"):
-        b = beoordeel(doel["tekst"])
+    teksten = [d["tekst"] for n in ("doelen_ontwikkelset.yaml", "doelen_toetsset.yaml")
+               for d in _laad(n)] + [d.tekst for d in doelmeting.lees(doelmeting.ONTWIKKEL)]
+    for tekst in teksten:
+        b = beoordeel(tekst)
         assert len(b.feedback) == list(b.criteria.values()).count(False), b
         for tip in b.feedback:
             for citaat in re.findall(r'"([^"]+)"', tip):
@@ -161,7 +264,9 @@ def test_feedback_citeert_de_eigen_woorden(tekst, criterium, citaat):
     [
         ("Van maandag af kook ik elke avond zelf.", "positief", True),
         ("Van maandag af kook ik elke avond zelf.", "tijdgebonden", True),
-        ("Ik rook vanaf 1 mei niet meer dan twee sigaretten per dag.", "positief", True),
+        # A limit says what lessens (book/doelen.md, issue 24); with its number it is measurable.
+        ("Ik rook vanaf 1 mei niet meer dan twee sigaretten per dag.", "positief", False),
+        ("Ik rook vanaf 1 mei niet meer dan twee sigaretten per dag.", "meetbaar", True),
         ("Ik wandel elke dag een uur, zodat ik minder stress heb.", "positief", True),
         ("Ik wandel elke dag een uur, zodat ik minder stress heb.", "concreet", True),
         ("Hij zoekt met mijn hulp voor 1 juni een woning.", "eigen_regie", False),
@@ -189,8 +294,8 @@ def test_lastige_gevallen(tekst, criterium, verwacht):
         ("Ik wil stoppen met blowen.", "C...E"),
         ("Ik wil geen nieuwe schulden meer.", "C...E"),
         ("ik wil nie meer blowen", "C...E"),
-        # a state you can tick off is measurable
-        ("Ik ben schuldenvrij.", "CM.PE"),
+        # a state you can tick off is measurable (but "schuldenvrij" says what is gone)
+        ("Ik ben schuldenvrij.", "CM..E"),
         ("Ik wil van mijn schulden af.", "CM..E"),
         ("Mijn aanrecht is leeg.", "CM.PE"),
         # imposed goals are not eigen_regie, even with "ik"
@@ -211,6 +316,41 @@ def test_lezingen_van_issue_11(tekst, verwacht):
     assert gekregen == verwacht, b
 
 
+
+
+# The kinds of miss that issue 24 names, read with the sharpened definitions in book/doelen.md.
+@pytest.mark.parametrize(
+    "tekst, criterium, verwacht",
+    [
+        # a vague improvement is neither concrete nor measurable
+        ("Minder rommel in de woonkamer.", "concreet", False),
+        ("Ik wil minder ruzie met mijn moeder.", "concreet", False),
+        ("Ik wil actiever worden.", "concreet", False),
+        ("Ik wil me minder alleen voelen.", "concreet", False),
+        ("Ik wil dat mijn familie achter me staat.", "concreet", False),
+        ("Ik wil iets zinnigs doen.", "meetbaar", False),
+        # an action about a feeling is concrete
+        ("Ik wil een gesprek met de huisarts over mijn somberheid.", "concreet", True),
+        ("Ik wil een gesprek met de huisarts over mijn somberheid.", "meetbaar", True),
+        # a tickable end state is measurable
+        ("Het aanrecht is leeg.", "meetbaar", True),
+        ("Binnen een maand is de gang opgeruimd.", "meetbaar", True),
+        # an activity without number or end point, a habit without frequency, is not
+        ("Sem zoekt werk.", "meetbaar", False),
+        ("Ik wil zo snel mogelijk een huis zoeken.", "meetbaar", False),
+        ("Ik ga gezonder eten.", "meetbaar", False),
+        ("Ik ga op tijd naar bed.", "meetbaar", False),
+        ("Ik ga elke avond om elf uur naar bed.", "meetbaar", True),
+        # less of a problem behaviour, or the end of an imposed measure, is not positive
+        ("Ik wil minder drinken.", "positief", False),
+        ("Ik wil minder drinken.", "concreet", True),
+        ("Ik wil van de reclassering af.", "positief", False),
+        ("Dat het toezicht stopt.", "positief", False),
+        ("Ik ga elke week sporten, zodat ik minder stress heb.", "positief", True),
+    ],
+)
+def test_soorten_missers_uit_issue_24(tekst, criterium, verwacht):
+    assert beoordeel(tekst).criteria[criterium] is verwacht, beoordeel(tekst)
 
 
 # --- bad input --------------------------------------------------------------------------

@@ -34,8 +34,10 @@ MAX_TEKENS = 1000
 FEEDBACK_INVULPLEKKEN: dict[str, frozenset[str]] = {
     "te_lang": frozenset({"max"}),
     "concreet_vaag": frozenset({"woorden"}),
+    "concreet_gevoel": frozenset({"woorden"}),
     "meetbaar_stoppen": frozenset({"woorden"}),
     "meetbaar_doorlopend": frozenset({"woorden"}),
+    "meetbaar_vaag": frozenset({"woorden"}),
     "tijdgebonden_vaag": frozenset({"woorden"}),
     "tijdgebonden_frequentie": frozenset({"woorden"}),
     "positief": frozenset({"woorden"}),
@@ -45,6 +47,7 @@ FEEDBACK_INVULPLEKKEN: dict[str, frozenset[str]] = {
 
 _LEEG = "_"  # a blanked word: matches no rule word
 _GAT = r"(?: [^ ]+){0,4}"  # "..." in a rule: zero to four words
+_DEELWOORD = re.compile(r"[a-z]{0,6}ge[a-z]{2,30}(?:d|t|en)")  # gemaakt, aangevraagd
 _WOORD = re.compile(r"\d+(?:[.,:/-]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _ZINSEINDE = re.compile(r"[.!?;:\n]")
 _KOMMA = re.compile(r"[,()]")
@@ -204,13 +207,15 @@ class _Patronen:
 
     def woord(self, w: str, veld: str, diepte: int) -> str:
         if w == "{deelwoord}":  # a past participle: gemaakt, gehad, aangevraagd, geweest
-            return r"[a-z]{0,6}ge[a-z]{2,30}(?:d|t|en)"
+            return _DEELWOORD.pattern
         if w.startswith("{") and w.endswith("}"):
             return self._groep(w[1:-1], veld, diepte)
         if w == "#":
             return r"\d+(?:[.,]\d+)*"
         if w == "#-#":
             return r"\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?"
+        if w == "#jaar":  # a year: 2027
+            return r"(?:19|20)\d\d"
         kaal = _zonder_accent(w)
         if kaal.endswith("*") and len(kaal) > 1 and "*" not in kaal[:-1]:
             return re.escape(kaal[:-1]) + r"[^ ]*"
@@ -239,7 +244,9 @@ class _Patronen:
 
 
 def woordenschat(deel: dict) -> set[str]:
-    """Every word the rules know: typos of these are repaired."""
+    """The words of the rule phrases and word groups: typos of these are repaired. (Not
+    every form of every verb: that would make the list of real words that must be left
+    alone, ``bestaand``, too long to ship.)"""
     woorden: set[str] = set()
     for lijst in (*deel["klassen"].values(), *deel["lijsten"].values()):
         for regel in lijst:
@@ -247,8 +254,6 @@ def woordenschat(deel: dict) -> set[str]:
                 w = _zonder_accent(w.strip("*"))
                 if w.isalpha():
                     woorden.add(w)
-    for ww in deel["werkwoorden"].values():
-        woorden.update(w for w in (*ww["vormen"], *ww["basis"]) if w.isalpha())
     return woorden
 
 
@@ -310,6 +315,11 @@ class _Regels:
         }
         self.werkwoorden = {naam: _Werkwoorden(d) for naam, d in data["werkwoorden"].items()}
         self.woorden = {naam: frozenset(ws) for naam, ws in data["woorden"].items()}
+        # Every form of the verbs in the lists: what the client does.
+        self.handelingen = frozenset().union(
+            *(w.vormen | w.basis.keys() for w in self.werkwoorden.values())
+        )
+        self.alle_vormen = self.handelingen | self.woorden["positief.hulpwerkwoord"]
         self.feedback: dict[str, str] = data["feedback"]
         self.woordenschat = frozenset(woordenschat(data))
         self.bestaand = frozenset(data["bestaand"])
@@ -379,9 +389,14 @@ def _leeg(woorden, reeksen: Reeksen) -> list[str]:
     return uit
 
 
+def _binnen(i: int, reeksen: Reeksen) -> bool:
+    return any(s <= i < e for s, e in reeksen)
+
+
 @dataclass
 class _Analyse:
-    """What the five criteria share: the words, the main clause, time and negation."""
+    """What the five criteria share: the words, the goal's own clauses (not a reason or a
+    comment), the time phrases, the negations and the coordinated parts."""
 
     zin: _Zin
     r: _Regels
@@ -390,21 +405,83 @@ class _Analyse:
     def __post_init__(self):
         self.woorden = list(self.zin.woorden)
 
+    def _deelzin_einde(self, k: int) -> int:
+        """One past the last word of the clause that word ``k`` is in."""
+        while k < len(self.woorden) - 1 and not self.zin.grens[k]:
+            k += 1
+        return k + 1
+
+    def _bijzin_einde(self, k: int) -> int:
+        """Where a reason that begins at word ``k`` ends: at the end of its clause or at a
+        "maar" ("niet meer gebruiken als ik me rot voel maar iemand bellen")."""
+        einde = self._deelzin_einde(k)
+        woorden, maar = self.woorden, self.r.woorden["positief.maar"]
+        einde = next((n for n in range(k + 1, einde) if woorden[n] in maar), einde)
+        if k == 0 or self.zin.zin[k - 1] != self.zin.zin[k]:
+            # A condition that opens the sentence without a comma ends where the goal's
+            # verb and subject swap: "Als ik uitga | neem ik een maat mee".
+            onderwerp = self.r.woorden["positief.onderwerp"]
+            for n in range(k + 2, einde - 1):
+                if woorden[n + 1] in onderwerp and self.werkwoordachtig(woorden[n]):
+                    return n
+        return einde
+
+    @cached_property
+    def bijzin(self) -> Reeksen:
+        """What the goal is for or why, not the goal itself: a reason ("zodat ik minder
+        stress heb", "om mijn hoofd leeg te maken") or a comment after a comma ("dan kan
+        ze mee", "dat mag niet")."""
+        r, woorden, deelzin = self.r, self.woorden, self.zin.deelzin
+        gezocht = _leeg(woorden, r.vind("reden.uitzondering", woorden))
+        uit = [(i, self._bijzin_einde(i)) for i, _ in r.vind("reden.begin", gezocht)]
+        # "om ... te" runs to the end of its clause ("om weg te lopen van een ruzie"), or
+        # ends with its verb when a verb of stopping follows ("haar angst om naar buiten te
+        # gaan verminderen").
+        for i, j in r.vind("reden.infinitief", gezocht):
+            einde = self._bijzin_einde(i)
+            stopt = j + 1 < einde and r.vind("positief.negatief", woorden[j + 1 : j + 2])
+            uit.append((i, j + 1 if stopt else einde))
+        for i, _ in r.vind("reden.na_komma", gezocht):
+            if i > 0 and deelzin[i] != deelzin[i - 1]:
+                uit.append((i, self._deelzin_einde(i)))
+        return sorted(uit)
+
     @cached_property
     def hoofd(self) -> list[str]:
-        """The words outside a reason clause ("zodat ik minder stress heb")."""
-        woorden = list(self.woorden)
-        gezocht = _leeg(woorden, self.r.vind("reden.uitzondering", woorden))
-        for i, _ in self.r.vind("reden.begin", gezocht):
-            k = i
-            while k < len(woorden) - 1 and not self.zin.grens[k]:
-                k += 1
-            woorden[i : k + 1] = [_LEEG] * (k + 1 - i)
-        return woorden
+        """The words outside a reason or comment."""
+        return _leeg(self.woorden, self.bijzin)
+
+    @cached_property
+    def kern(self) -> list[str]:
+        """The words that say what the goal is: not a reason, a time phrase or a topic ("een
+        gesprek met de huisarts over mijn somberheid", "zonder angst")."""
+        r = self.r
+        kern = _leeg(self.hoofd, r.vind("concreet.uitzondering", self.hoofd))
+        kern = _leeg(kern, self.termijn)
+        onderwerp = [
+            (j - 1, self._deelzin_einde(j - 1)) for _, j in r.vind("concreet.onderwerp", kern)
+        ]
+        # "zonder ..." is only what follows it, up to the next preposition: "niet meer
+        # zonder boodschappenlijstje naar de winkel", "zonder zich te schamen".
+        grens = r.woorden["concreet.zonder_tot"]
+        for i, _ in r.vind("concreet.zonder", kern):
+            j = i + 1
+            while j < self._deelzin_einde(i) and j - i <= 4 and kern[j] not in grens:
+                j += 1
+            if j < len(kern) and kern[j] == "te":
+                j += 2
+            onderwerp.append((i, min(j, len(kern))))
+        return _leeg(kern, onderwerp)
+
+    @cached_property
+    def deel_van(self) -> dict[int, int]:
+        """Word index -> number of its coordinated part."""
+        return {k: n for n, (s, e) in enumerate(self.delen) for k in range(s, e)}
 
     @cached_property
     def hoe_vaak(self) -> Reeksen:
-        return self.r.vind("meetbaar.hoe_vaak", self.woorden)
+        woorden = _leeg(self.woorden, self.r.vind("meetbaar.geen_hoe_vaak", self.woorden))
+        return self.r.vind("meetbaar.hoe_vaak", woorden)
 
     @cached_property
     def termijn(self) -> Reeksen:
@@ -413,18 +490,87 @@ class _Analyse:
         return self.r.vind("tijdgebonden.termijn", woorden)
 
     @cached_property
-    def negatief(self) -> Reeksen:
-        """Negations in the goal itself (not in a reason clause, not in a time phrase)."""
-        p_tekst = _leeg(self.hoofd, self.r.vind("positief.uitzondering", self.hoofd))
-        return self.r.vind("positief.negatief", _leeg(p_tekst, self.termijn))
+    def bijvoeglijk(self) -> Reeksen:
+        """Relative and content clauses whose negation is not the goal's: "mensen die niet
+        uit de scene komen", "dat mijn dochter weet dat ik haar niet kan helpen"."""
+        r, woorden = self.r, self.woorden
+        uit = [
+            (i, self._deelzin_einde(i))
+            for i, _ in r.vind("positief.bijzin", woorden)
+            if i == 0 or woorden[i - 1] != "dat"  # "dat die eraf gaat": "die" is the subject
+        ]
+        uit += [(j, self._deelzin_einde(j)) for _, j in r.vind("positief.inhoud", woorden)]
+        return uit
 
-    def ontkend(self, i: int, j: int) -> bool:
-        """A negation in the same clause, outside the words themselves ("niet langer ...
-        betalen", "ik raak mijn huis niet meer kwijt"; not "van mijn schulden af")."""
-        deelzin = self.zin.deelzin
-        return any(
-            (e <= i or s >= j) and deelzin[s] == deelzin[i] for s, e in self.negatief
-        )
+    @cached_property
+    def negatief(self) -> Reeksen:
+        """Negations in the goal itself (not in a reason, comment, relative clause or time
+        phrase)."""
+        r = self.r
+        tekst = _leeg(self.hoofd, self.bijvoeglijk)
+        tekst = _leeg(_leeg(tekst, r.vind("positief.uitzondering", tekst)), self.termijn)
+        return sorted(r.vind("positief.negatief", tekst) + self.stoppen)
+
+    @cached_property
+    def stoppen(self) -> Reeksen:
+        """Verbs of ending something ("zegt ... op", "opgeheven"): not positive, but a
+        one-off action."""
+        tekst = _leeg(self.hoofd, self.bijvoeglijk + self.termijn)
+        return self.r.werkwoorden["positief.stoppen"].vind(self.zin, tekst)
+
+    def werkwoordachtig(self, w: str) -> bool:
+        """A verb form the rules know, or a past participle ("overgestapt")."""
+        return w in self.r.alle_vormen or bool(_DEELWOORD.fullmatch(w))
+
+    @cached_property
+    def delen(self) -> Reeksen:
+        """The goal's coordinated parts: split at a clause boundary, at "maar" and "in plaats
+        van", and at "en"/"of" when a new part begins ("minder gamen en meer slapen"; not
+        "op vrijdag- en zaterdagnacht", not "mijn moeder en ik"). A "dat" clause after a
+        negation stays whole ("niet meer dat mijn moeder en ik ruzie hebben")."""
+        r, woorden, grens = self.r, self.woorden, self.zin.grens
+        splits = dict(r.vind("positief.splits", woorden))
+        nevenschikking = r.woorden["positief.nevenschikking"]
+        nieuw_deel = r.woorden["positief.nieuw_deel"]
+        onderwerp = r.woorden["positief.onderwerp"]
+        negatie_begin = {i for i, _ in self.negatief}
+        delen: Reeksen = []
+        begin, overslaan = 0, -1
+        ontkend = in_dat = werkwoord = False
+
+        def sluit(eind: int, nieuw_begin: int) -> None:
+            nonlocal begin, ontkend, in_dat, werkwoord
+            if eind > begin:
+                delen.append((begin, eind))
+            begin, ontkend, in_dat, werkwoord = nieuw_begin, False, False, False
+
+        for k, w in enumerate(woorden):
+            if k < overslaan:
+                continue
+            if k in splits and not in_dat:
+                sluit(k, splits[k])
+                overslaan = splits[k]
+                if grens[splits[k] - 1]:
+                    sluit(splits[k], splits[k])
+                continue
+            if k in negatie_begin:
+                ontkend = True
+            if w == "dat":
+                in_dat, werkwoord = in_dat or ontkend, False
+            elif self.werkwoordachtig(w):
+                werkwoord = True
+            volgende = woorden[k + 1] if k + 1 < len(woorden) else ""
+            if (
+                w in nevenschikking
+                and k > begin
+                and not in_dat
+                and (volgende in nieuw_deel or self.werkwoordachtig(volgende))
+                and (werkwoord or volgende not in onderwerp)
+            ):
+                sluit(k, k + 1)
+            elif grens[k] or k == len(woorden) - 1:
+                sluit(k + 1, k + 1)
+        return delen
 
     def citaat(self, reeksen: Reeksen, max_aantal: int = 2) -> str:
         zin = self.zin
@@ -447,77 +593,213 @@ class _Analyse:
 Oordeel = tuple[bool, str | None]
 
 
-def _concreet(a: _Analyse) -> Oordeel:
-    """An action, behaviour or result; not only a feeling or a vague improvement."""
-    r, fb = a.r, a.r.feedback
-    tekst = _leeg(a.hoofd, r.vind("concreet.uitzondering", a.hoofd))
+def _inhoud(r: _Regels, woorden) -> list[str]:
     vulwoorden = r.woorden["concreet.vulwoorden"]
-    if not [w for w in tekst if w != _LEEG and w not in vulwoorden]:
+    return [w for w in woorden if w != _LEEG and w not in vulwoorden]
+
+
+def _concreet(a: _Analyse) -> Oordeel:
+    """An action, behaviour or result; not only a feeling or a vague improvement.
+
+    Each coordinated part is judged on its own; one concrete part is enough ("ik wil
+    weten wat er speelt, en ik wil dat zelf vertellen"). A part with a feeling ("me minder
+    alleen voelen") or a vague improvement ("minder ruzie", "werken aan") is not concrete. A
+    part that is only loosely vague ("iets leuks doen", a feeling in a relative clause) is
+    concrete when it also names an action, a result or a number ("elke week iets leuks
+    doen met de kinderen").
+    """
+    r, fb = a.r, a.r.feedback
+    kern = a.kern
+    if not _inhoud(r, kern):
         return False, fb["concreet_leeg"]
-    vaag = r.vind("concreet.vaag", tekst)
-    if not vaag:
-        return True, None
-    rest = _leeg(_leeg(tekst, vaag), a.termijn)  # a number in the deadline is no action
-    rest = _leeg(rest, r.vind("meetbaar.uitzondering", rest))  # "Jozias vindt dat"
+    relatief = a.bijvoeglijk
+    gevoel, bijzaak = [], []  # a feeling in a relative clause only describes a thing
+    for i, j in r.vind("concreet.gevoel", kern):
+        (bijzaak if _binnen(i, relatief) else gevoel).append((i, j))
+    vaag = r.vind("concreet.vaag", kern) + _meer_van_iets(a, kern)
+    los = r.vind("concreet.vaag_tenzij", kern)
+    eerste = True
+    for i, j in a.delen:
+        if not _inhoud(r, kern[i:j]):
+            continue
+        if any(i <= s < j for s, _ in gevoel + vaag):
+            eerste = False
+            continue
+        los_hier = [(s, e) for s, e in los if i <= s < j]
+        bijzaak_hier = [(s, e) for s, e in bijzaak if i <= s < j]
+        # The goal's first part is concrete unless it is vague; a later part ("..., een
+        # diagnose") counts when it names an action, a result or a number itself.
+        if eerste and not los_hier and not bijzaak_hier:
+            return True, None
+        if _bewijs(a, kern, (i, j), los_hier, bijzaak_hier):
+            return True, None
+        eerste = False
+    if gevoel:
+        return False, fb["concreet_gevoel"].format(woorden=a.citaat(gevoel))
+    if vaag or los or bijzaak:
+        return False, fb["concreet_vaag"].format(woorden=a.citaat(vaag or los or bijzaak))
+    return False, fb["concreet_leeg"]
+
+
+def _meer_van_iets(a: _Analyse, kern: list[str]) -> Reeksen:
+    """ "Meer" or "minder" of a thing, not of an action: "minder rommel", "meer sociale
+    contacten" (a vague improvement), unlike "minder drinken" or "meer buiten spelen"
+    (behaviour). A word the rules know as a verb, within the clause, makes it behaviour;
+    "niet meer", "geen ... meer" and "meer dan" are no comparison at all."""
+    r = a.r
+    woorden = r.woorden
+    uit = []
+    for i, w in enumerate(kern):
+        if w not in woorden["concreet.meer_minder"]:
+            continue
+        ervoor = [kern[k] for k in range(max(0, i - 5), i) if a.zin.deelzin[k] == a.zin.deelzin[i]]
+        if ervoor and ervoor[-1] in woorden["concreet.geen_vergelijking_na"]:
+            continue
+        if woorden["concreet.ontkenning"] & set(ervoor):  # "geen ... meer", "niet ... meer"
+            continue
+        einde = a._deelzin_einde(i)
+        volgende = [k for k in range(i + 1, einde) if kern[k] != _LEEG]
+        if not volgende or kern[volgende[0]] in woorden["concreet.geen_ding"]:
+            continue
+        if any(kern[k] in r.handelingen or _DEELWOORD.fullmatch(kern[k]) for k in volgende[:5]):
+            continue
+        uit.append((i, volgende[min(1, len(volgende) - 1)] + 1))
+    return uit
+
+
+def _bewijs(
+    a: _Analyse, kern: list[str], deel: tuple[int, int], vaag: Reeksen, bijzaak: Reeksen
+) -> bool:
+    """Whether a part names an action, a result or a number besides its vague words."""
+    r = a.r
+    i, j = deel
+    rest = [_LEEG] * i + kern[i:j] + [_LEEG] * (len(kern) - j)
+    rest = _leeg(rest, vaag + bijzaak)
     # A verb right after a vague word is part of it: "beter slapen", "rustiger reageren".
-    werkwoorden = _leeg(rest, [(j, j + 1) for _, j in vaag])
-    bewijs = (
-        r.werkwoorden["concreet.handeling"].vind(a.zin, werkwoorden)
-        or r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, werkwoorden)
+    rest = _leeg(rest, [(e, e + 1) for _, e in vaag if e < len(rest) and rest[e] in r.handelingen])
+    rest = _leeg(rest, r.vind("meetbaar.uitzondering", rest))  # "Jozias vindt dat"
+    geen_resultaat_na = r.woorden["meetbaar.geen_resultaat_na"]
+    zwak = r.woorden["concreet.zwak"]
+    return bool(
+        r.werkwoorden["concreet.handeling"].vind(a.zin, rest)
+        or r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, rest)
+        or r.vind("concreet.bewijs", rest)
         or r.vind("meetbaar.hoe_vaak", rest)
         or r.vind("meetbaar.hoeveel", rest)
+        or r.vind("meetbaar.bezoek", rest)
+        or [
+            (s, e)
+            for s, e in r.vind("meetbaar.resultaat", rest)
+            if not geen_resultaat_na & set(rest[max(0, s - 2) : s])
+            and not zwak & set(rest[s:e])
+        ]
     )
-    if bewijs:
-        return True, None
-    return False, fb["concreet_vaag"].format(woorden=a.citaat(vaag))
 
 
 def _meetbaar(a: _Analyse, concreet: bool) -> Oordeel:
     """An amount or frequency, or something you can tick off; only for a concrete goal.
 
-    In this order: an amount or frequency (not in the deadline) makes it measurable; so
-    does a result or one-off action (a verb or noun from the lists, a visit, a perfect
-    tense: "heb ... gemaakt"), unless negated in its clause ("geen ... meer kopen") or
-    without end ("vaker bellen"). Otherwise stopping or avoiding ("stoppen met blowen"),
-    "vaker"/"regelmatig", and an ongoing activity ("sporten", "zoeken") are not measurable;
-    any other concrete goal names one thing to do, and is.
+    In this order:
+
+    1. an amount or frequency in the goal itself makes it measurable (not in the deadline,
+       not in a part that says what stops: "niet meer elke dag"; a limit does count: "niet
+       meer dan drie biertjes"; while searching, only how often counts: "een huis met drie
+       slaapkamers zoeken" is still searching);
+    2. something after "zonder" that you cannot tick off ("zonder angst") makes it not;
+    3. an end state makes it measurable, also when it says what is gone ("schulden weg",
+       "van de reclassering af", "geen rommel meer in de gang");
+    4. so does a result or a one-off action (a verb or noun from the lists, a visit, a
+       perfect tense: "heb ... gemaakt", a talk about something), unless its part says
+       what stops ("geen ... meer kopen"), has no end ("vaker bellen", "zoeken", "naar de
+       kerk gaan") or the goal is a rule for when something happens ("als hij langskomt");
+    5. otherwise stopping, an ongoing activity ("sporten") or such a rule is not
+       measurable; any other concrete goal names one thing to do, and is.
     """
     r, fb = a.r, a.r.feedback
     if not concreet:
         return False, fb["meetbaar_niet_concreet"]
-    zonder_tijd = _leeg(a.woorden, a.termijn)  # a number in the deadline is no amount
-    zonder_tijd = _leeg(zonder_tijd, r.vind("meetbaar.uitzondering", zonder_tijd))
-    if a.hoe_vaak or r.vind("meetbaar.hoeveel", zonder_tijd):
+    kern = _leeg(a.kern, a.bijvoeglijk)  # not what a relative clause says about a thing
+    kern = _leeg(kern, r.vind("meetbaar.uitzondering", kern))
+    deel = a.deel_van
+    # A number in a part without a verb of its own belongs with the part before it ("zoekt
+    # een opleiding, niveau 2"; "minder drinken, vooral doordeweeks").
+    bij: dict[int, int] = {}
+    vorige = 0
+    for n, (i, j) in enumerate(a.delen):
+        if n == 0 or any(a.werkwoordachtig(w) for w in a.woorden[i:j]):
+            vorige = n
+        bij.update(dict.fromkeys(range(i, j), vorige))
+    stoppen = {s for s, _ in a.stoppen}
+    ontkend = {deel.get(i) for i, _ in a.negatief if i not in stoppen}
+    zoeken = {deel.get(i) for i, _ in r.vind("meetbaar.zoeken", kern)}
+    tellen = _leeg(kern, r.vind("meetbaar.geen_hoe_vaak", kern))
+    getallen = [(i, j) for i, j in r.vind("meetbaar.hoe_vaak", tellen) if bij.get(i) not in ontkend]
+    getallen += [
+        (i, j) for i, j in r.vind("meetbaar.hoeveel", tellen) if bij.get(i) not in ontkend | zoeken
+    ]
+    if getallen or r.vind("meetbaar.grens", tellen):
         return True, None
-    deelzin = a.zin.deelzin
-    doorlopend = {deelzin[i] for i, _ in r.vind("meetbaar.doorlopend", zonder_tijd)}
+    # "zonder ..." in the goal itself, also "zonder dat ..." (not in a reason).
+    eigen = _leeg(a.woorden, [(i, j) for i, j in a.bijzin if a.woorden[i] != "zonder"])
+    voorbehoud = [
+        (i, j)
+        for i, _ in r.vind("meetbaar.voorbehoud", eigen)
+        for j in [a._deelzin_einde(i)]
+        if r.vind("concreet.gevoel", eigen[i:j]) or r.vind("concreet.vaag", eigen[i:j])
+    ]
+    if voorbehoud:
+        return False, fb["meetbaar_vaag"].format(woorden=a.citaat(voorbehoud, 1))
+    handelingen = [
+        i
+        for naam in ("concreet.handeling", "meetbaar.afvinkbaar", "meetbaar.bezigheid")
+        for i, _ in r.werkwoorden[naam].vind(a.zin, kern)
+    ] + [i for i, w in enumerate(kern) if w in r.woorden["meetbaar.doen"]]
+    # An end state, also when worded as what is gone; not when the part says what the client
+    # does ("ik haal geen drank meer in huis" is stopping).
+    for i, j in r.vind("meetbaar.eindtoestand", kern):
+        if not any(deel.get(k) == deel.get(i) and not i <= k < j for k in handelingen):
+            return True, None
+    if r.vind("meetbaar.uitkomst", kern):  # "uitzoeken of ...": an answer, yes or no
+        return True, None
+    doorlopend = r.vind("meetbaar.doorlopend", kern)
+    # Going somewhere now and then is a habit; starting at a moment is not ("vanaf
+    # september naar een oudercursus", "voor mijn verjaardag weer eens zien").
+    if not a.termijn:
+        doorlopend += r.vind("meetbaar.gewoonte", kern)
+    zonder_eind = {deel.get(i) for i, _ in doorlopend} | zoeken
+    # A rule for when something happens ("als hij langskomt, zegt ze nee") is a habit;
+    # not a condition inside a reason, a relative clause or what is agreed.
+    binnen = a.bijvoeglijk + [(i, j) for i, j in a.bijzin if a.woorden[i] not in ("als", "zodra")]
+    voorwaarde = [
+        (i, j)
+        for i, j in r.vind("meetbaar.voorwaarde", a.woorden)
+        if not _binnen(i, binnen) and (i == 0 or a.woorden[i - 1] != "voor")
+    ]
+    eenmalig = [(i, j) for i, j in r.vind("meetbaar.eenmalig", kern) if deel.get(i) not in ontkend]
+    if eenmalig:
+        return True, None
     geen_resultaat_na = r.woorden["meetbaar.geen_resultaat_na"]
     resultaat = [
         (i, j)
-        for i, j in r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, zonder_tijd)
-        + r.vind("meetbaar.bezoek", zonder_tijd)
+        for i, j in r.werkwoorden["meetbaar.afvinkbaar"].vind(a.zin, kern)
+        + r.vind("meetbaar.bezoek", kern)
+        + r.vind("meetbaar.voltooid", kern)
         + [
             (i, j)
-            for i, j in r.vind("meetbaar.resultaat", zonder_tijd)
-            if not geen_resultaat_na & set(zonder_tijd[max(0, i - 2) : i])
+            for i, j in r.vind("meetbaar.resultaat", kern)
+            if not geen_resultaat_na & set(kern[max(0, i - 2) : i])
         ]
-        if not a.ontkend(i, j)  # stopping or avoiding is not a result
+        + a.stoppen
+        if deel.get(i) not in ontkend  # stopping or avoiding is not a result
     ]
-    # A perfect tense is a result, unless what is done is stopping ("ben gestopt met").
-    resultaat += [
-        (i, j)
-        for i, j in r.vind("meetbaar.voltooid", zonder_tijd)
-        if not any(deelzin[s] == deelzin[i] for s, _ in a.negatief)
-    ]
-    if any(deelzin[i] not in doorlopend for i, _ in resultaat):
+    if not voorwaarde and any(deel.get(i) not in zonder_eind for i, _ in resultaat):
         return True, None
     if a.negatief:
         return False, fb["meetbaar_stoppen"].format(woorden=a.citaat(a.negatief, 1))
-    zonder_eind = r.vind("meetbaar.doorlopend", zonder_tijd) or r.werkwoorden[
-        "meetbaar.bezigheid"
-    ].vind(a.zin, zonder_tijd)
-    if zonder_eind:
-        return False, fb["meetbaar_doorlopend"].format(woorden=a.citaat(zonder_eind, 1))
+    bezig = doorlopend + r.vind("meetbaar.zoeken", kern) + voorwaarde
+    bezig = bezig or r.werkwoorden["meetbaar.bezigheid"].vind(a.zin, kern)
+    if bezig:
+        return False, fb["meetbaar_doorlopend"].format(woorden=a.citaat(sorted(bezig), 1))
     return True, None
 
 
@@ -535,25 +817,47 @@ def _tijdgebonden(a: _Analyse) -> Oordeel:
 
 
 def _positief(a: _Analyse) -> Oordeel:
-    """Says what comes or what the client does, not what must stop, go or lessen."""
+    """Says what comes or what the client does, not only what must stop, go or lessen.
+
+    Each coordinated part of the goal is judged: the goal is positive when one part with
+    content has no negation ("niet meer gebruiken maar iemand bellen"). A part that only
+    sets the scene for a wish ("ik moet een enkelband dragen, maar wil dat die eraf gaat")
+    does not count.
+    """
+    r = a.r
     if not a.negatief:
         return True, None
-    return False, a.r.feedback["positief"].format(woorden=a.citaat(a.negatief))
+    tekst = _leeg(a.hoofd, a.bijvoeglijk + a.termijn + a.hoe_vaak)
+    tekst = _leeg(tekst, r.vind("meetbaar.hoeveel", tekst))  # "tien procent per maand"
+    wens = r.woorden["positief.wens"]
+    delen = [(i, j) for i, j in a.delen if _inhoud(r, tekst[i:j])]
+    # "..., maar ik wil ...": the wish is the goal, what comes before it the situation.
+    for n, (i, _) in enumerate(delen):
+        if n and a.woorden[i - 1] in r.woorden["positief.maar"] and wens & set(
+            tekst[i : delen[n][1]]
+        ) and not any(wens & set(tekst[s:e]) for s, e in delen[:n]):
+            delen = delen[n:]
+            break
+    negatief_begin = [i for i, _ in a.negatief]
+    if any(not any(i <= n < j for n in negatief_begin) for i, j in delen):
+        return True, None
+    return False, r.feedback["positief"].format(woorden=a.citaat(a.negatief))
 
 
 def _eigen_regie(a: _Analyse) -> Oordeel:
     """The client speaks as the owner of the goal, not someone who imposes it."""
     r, fb = a.r, a.r.feedback
-    eigen = r.vind("eigen_regie.eigen", a.woorden)
-    eerste_eigen = eigen[0][0] if eigen else len(a.woorden)
-    derde = r.vind("eigen_regie.derde_persoon", a.woorden) + [
+    woorden = _leeg(a.woorden, r.vind("eigen_regie.geen_derde", a.woorden))
+    eigen = r.vind("eigen_regie.eigen", woorden)
+    eerste_eigen = eigen[0][0] if eigen else len(woorden)
+    derde = r.vind("eigen_regie.derde_persoon", woorden) + [
         (i, j)
-        for i, j in r.vind("eigen_regie.derde_persoon_onderwerp", a.woorden)
+        for i, j in r.vind("eigen_regie.derde_persoon_onderwerp", woorden)
         if i < eerste_eigen
     ]
     if derde:
         return False, fb["eigen_regie_derde"].format(woorden=a.citaat(sorted(derde), 1))
-    woorden = _leeg(a.woorden, r.vind("eigen_regie.uitzondering", a.woorden))
+    woorden = _leeg(woorden, r.vind("eigen_regie.uitzondering", woorden))
     opdracht = r.vind("eigen_regie.opdracht", woorden)
     if opdracht:
         return False, fb["eigen_regie_opdracht"].format(woorden=a.citaat(opdracht, 1))

@@ -8,11 +8,12 @@ once to catch a broken one) and turned into what the learner's side
 Dutch dictionary, here at build time, so that the learner's side needs no lemmatizer:
 
 - ``klassen``, ``lijsten``: the word groups and phrase lists, as written (normalised); a
-  single word in the lists ``concreet.vaag`` and ``meetbaar.resultaat`` also gets its other
-  forms (afspraak: afspraken; boos: boze);
-- ``werkwoorden``: each verb list as all its forms (``ingeschreven``, ``vroeg``) and the
-  bases of separable verbs with their particles (``vraag`` ... ``aan``);
-- ``woorden``: plain word sets;
+  single word in the lists of ``_MET_VORMEN`` (``concreet.gevoel``, ``concreet.vaag``,
+  ``meetbaar.resultaat``, ...) also gets its other forms (afspraak: afspraken; boos: boze);
+- ``werkwoorden``: each verb list (``_WERKWOORDEN``) as all its forms (``ingeschreven``,
+  ``vroeg``) and the bases of separable verbs with their particles (``vraag`` ... ``aan``),
+  never a form that is also a little word ("met" of "meten");
+- ``woorden``: plain word sets (``_WOORDEN``);
 - ``bestaand``: real Dutch words that look like a rule word, so that they are never
   "repaired" into one (``stappen`` stays, ``weeek`` becomes ``week``);
 - ``feedback``: the sentences, on one line each.
@@ -53,8 +54,26 @@ _PARTIKELS = tuple(
 )
 
 
+# Little words that a generated verb form must never be (see _werkwoorden).
+_KLEINE_WOORDEN = frozenset(
+    "de het een en of in op aan te om als dan met weg van voor na bij uit tot door over naar "
+    "al nu zo er maar dat die wat wie waar hier daar ik je jij hij zij ze we wij u mijn ons "
+    "is ben zijn was had heb wil kan mag moet zal ga gaat kom lat laat rust adem les".split()
+)
+
 # Lists whose single words also match in their other forms (plural, diminutive, inflected).
-_MET_VORMEN = {"concreet.vaag", "meetbaar.resultaat"}
+_MET_VORMEN = {"concreet.vaag", "concreet.vaag_tenzij", "concreet.gevoel", "meetbaar.resultaat"}
+# Lists of verbs (found in every form, also split: "vraag ... aan") and of plain words.
+_WERKWOORDEN = {
+    "concreet.handeling", "meetbaar.afvinkbaar", "meetbaar.bezigheid", "positief.stoppen",
+}
+_WOORDEN = {
+    "concreet.vulwoorden", "concreet.zwak", "concreet.zonder_tot", "concreet.meer_minder",
+    "concreet.geen_vergelijking_na", "concreet.ontkenning", "concreet.geen_ding", "meetbaar.geen_resultaat_na",
+    "meetbaar.doen", "positief.nevenschikking",
+    "positief.nieuw_deel", "positief.onderwerp", "positief.hulpwerkwoord", "positief.maar",
+    "positief.wens",
+}
 
 
 __all__ = ["BESTAND", "DoelregelsFout", "Regelbestand", "bouw", "lees", "vertaal"]
@@ -77,7 +96,18 @@ class _Blok(BaseModel):
 
 
 class Concreet(_Blok):
+    gevoel: Lijst
     vaag: Lijst
+    vaag_tenzij: Lijst
+    bewijs: Lijst
+    zwak: Lijst
+    zonder: Lijst
+    zonder_tot: Lijst
+    meer_minder: Lijst
+    geen_vergelijking_na: Lijst
+    ontkenning: Lijst
+    geen_ding: Lijst
+    onderwerp: Lijst
     uitzondering: Lijst
     vulwoorden: Lijst
     handeling: Lijst
@@ -86,6 +116,16 @@ class Concreet(_Blok):
 class Meetbaar(_Blok):
     hoeveel: Lijst
     hoe_vaak: Lijst
+    geen_hoe_vaak: Lijst
+    grens: Lijst
+    voorbehoud: Lijst
+    eindtoestand: Lijst
+    uitkomst: Lijst
+    doen: Lijst
+    eenmalig: Lijst
+    zoeken: Lijst
+    gewoonte: Lijst
+    voorwaarde: Lijst
     afvinkbaar: Lijst
     bezoek: Lijst
     voltooid: Lijst
@@ -104,19 +144,32 @@ class Tijdgebonden(_Blok):
 
 class Positief(_Blok):
     negatief: Lijst
+    stoppen: Lijst
     uitzondering: Lijst
+    bijzin: Lijst
+    inhoud: Lijst
+    splits: Lijst
+    nevenschikking: Lijst
+    nieuw_deel: Lijst
+    onderwerp: Lijst
+    hulpwerkwoord: Lijst
+    maar: Lijst
+    wens: Lijst
 
 
 class EigenRegie(_Blok):
     eigen: Lijst
     derde_persoon: Lijst
     derde_persoon_onderwerp: Lijst
+    geen_derde: Lijst
     opdracht: Lijst
     uitzondering: Lijst
 
 
 class Reden(_Blok):
     begin: Lijst
+    infinitief: Lijst
+    na_komma: Lijst
     uitzondering: Lijst
 
 
@@ -134,9 +187,11 @@ class Feedback(_Blok):
     leeg: str
     te_lang: str
     concreet_vaag: str
+    concreet_gevoel: str
     concreet_leeg: str
     meetbaar_stoppen: str
     meetbaar_doorlopend: str
+    meetbaar_vaag: str
     meetbaar_niet_concreet: str
     tijdgebonden: str
     tijdgebonden_vaag: str
@@ -221,17 +276,14 @@ def _vormen_van() -> dict[str, set[str]]:
     return uit
 
 
-def _is_woord(w: str) -> bool:
-    boek = _woordenboek()
-    return w in boek or w in _vormen_van()
-
-
 def _stammen(infinitief: str) -> set[str]:
     """Present-tense stems of a regular Dutch verb: maken -> maak, bellen -> bel."""
     if infinitief.endswith("en"):
         stam = infinitief[:-2]
+    elif infinitief.endswith("aan"):
+        return {infinitief[:-2]}  # gaan, staan: ga, sta
     elif infinitief.endswith("n"):
-        return {infinitief[:-1]}  # gaan, doen, staan: short verbs
+        return {infinitief[:-1]}  # doen, zien: short verbs
     else:
         return {infinitief}
     stammen = {stam}
@@ -280,14 +332,23 @@ def _werkwoorden(regels: list[str], veld: str, fout) -> dict:
                 vormen.add(_zonder_accent(vorm))
         for p in _PARTIKELS:
             rest = inf[len(p) :]
-            if inf.startswith(p) and len(rest) >= 4 and _is_woord(rest):
-                for s in _stammen(rest) | {rest} | _vormen_van().get(rest, set()):
+            # The rest must itself be a verb the dictionary knows ("openen" is not "op enen").
+            if inf.startswith(p) and len(rest) >= 4 and rest.endswith("n") and (
+                rest in _vormen_van()
+            ):
+                stammen = _stammen(rest)
+                vervoegd = {s + u for s in stammen for u in ("t", "te", "de", "ten", "den")}
+                for s in stammen | vervoegd | {rest} | _vormen_van().get(rest, set()):
                     if p not in basis.setdefault(s, []):
                         basis[s].append(p)
                 for s in _stammen(rest):
                     for uitgang in ("d", "t") if s[-1] not in "dt" else ("",):
                         vormen |= {p + "ge" + s + uitgang, p + s + uitgang}
                 break
+    # A form that is also a common little word ("met" of "meten", "weg" of "wegen") would
+    # match that word: leave it out.
+    vormen -= _KLEINE_WOORDEN
+    basis = {k: v for k, v in basis.items() if k not in _KLEINE_WOORDEN and len(k) > 2}
     return {"vormen": sorted(vormen), "basis": {k: sorted(v) for k, v in sorted(basis.items())}}
 
 
@@ -330,9 +391,9 @@ def vertaal(regels: Regelbestand, bron: str = f"data/{BESTAND}") -> dict:
     for blok in ("concreet", "meetbaar", "tijdgebonden", "positief", "eigen_regie", "reden"):
         for naam, lijst in getattr(regels, blok):
             veld = f"{blok}.{naam}"
-            if naam in ("handeling", "afvinkbaar", "bezigheid"):
+            if veld in _WERKWOORDEN:
                 werkwoorden[veld] = _werkwoorden(lijst, veld, patronen.fout)
-            elif naam in ("vulwoorden", "geen_resultaat_na"):
+            elif veld in _WOORDEN:
                 woorden[veld] = sorted({_zonder_accent(w) for w in lijst})
             else:
                 lijst = [" ".join(r.split()) for r in lijst]
