@@ -41,7 +41,7 @@ def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, tmp_path):
         ol.open_oefening(pagina, "voila", srv.url, "werkalliantie-denise.ipynb")
         oefening = _eerste_oefening(pagina)
         lijsten = oefening.locator(".widget-dropdown select")
-        scores = [4, 4, 5, 2, 2, 2, 4, 5, 4]  # the practice key: doelen 4,3 · taken 2 · band 4,3
+        scores = [4, 4, 5, 2, 2, 2, 4, 5, 4]  # inside the bands: doelen 4,3 · taken 2 · band 4,3
         for nummer, score in enumerate(scores):
             lijst = lijsten.nth(nummer)
             lijst.focus()
@@ -58,9 +58,10 @@ def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, tmp_path):
         assert [antwoord[k] for k in list(antwoord)[:9]] == scores
         tekst = oefening.inner_text()
         assert "Totaal: 9 van 9 punten." in tekst
-        assert "Bewijs in het fragment (goed: 2 van 2 punten)" in tekst
-        # The profile: your scores beside the reference, as a chart with a text alternative.
-        profiel = oefening.get_by_role("img", name="Jouw beoordeling naast het antwoordmodel")
+        assert "Bewijs in het fragment (goed: 3 van 3 punten)" in tekst
+        assert "Taken (dicht bij de referentieband: 1 van 1 punt)" in tekst
+        # The profile: your scores beside the band, as a chart with a text alternative.
+        profiel = oefening.get_by_role("img", name="Jouw beoordeling naast de referentieband")
         assert profiel.is_visible()
         assert pagina.netwerk.geblokkeerd == []
         _foto(pagina, "oefening-bewijs.png")

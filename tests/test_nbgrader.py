@@ -46,7 +46,7 @@ TOETSCELLEN = ("toets-denise-b-doelen", "toets-denise-b-taken", "toets-denise-b-
 WIDGETCEL = "opgave-denise-b"
 OPEN_VRAAG = "antwoord-denise-b-wat-zeg-je"
 
-# Answers per scenario. The graded key says doelen 2, taken 4, band 4 (tolerance 1), the
+# Answers per scenario. The graded key's bands: doelen 1..3, taken 3,17..5, band 3..5; the
 # weakest is doelen, and sentences 2, 3, 4 and 5 show it.
 GOED = {"doelen_eens": 1, "doelen_eigen": 2, "doelen_helder": 3,      # 2.0
         "taken_aanpak": 5, "taken_zinvol": 4, "taken_haalbaar": 4,    # 4.33
@@ -56,10 +56,10 @@ FOUT = {"doelen_eens": 5, "doelen_eigen": 5, "doelen_helder": 4,      # 4.67
         "taken_aanpak": 1, "taken_zinvol": 2, "taken_haalbaar": 1,    # 1.33
         "band_vertrouwen": 1, "band_begrepen": 1, "band_open": 2,     # 1.33
         "zwakste": "band", "bewijs": [8, 9]}
-HALF = {"doelen_eens": 3, "doelen_eigen": 3, "doelen_helder": 3,      # 3.0: exactly 1 off
+HALF = {"doelen_eens": 4, "doelen_eigen": 3, "doelen_helder": 3,      # 3.33: just above: half
         "taken_aanpak": 4, "taken_zinvol": 4}                         # one item open; no band
 PUNTEN = {d: f"toets-denise-b-{d}" for d in ("doelen", "taken", "band", "zwakste", "bewijs")}
-MAX = {"doelen": 2.0, "taken": 2.0, "band": 2.0, "zwakste": 1.0, "bewijs": 2.0}
+MAX = {"doelen": 1.0, "taken": 1.0, "band": 1.0, "zwakste": 3.0, "bewijs": 3.0}
 VOL = {PUNTEN[d]: p for d, p in MAX.items()}
 OPEN_ANTWOORD = ("Denise, ik heb nog eens nagedacht over wat je zei: het plan voelt niet "
                  "als jouw plan. Wat vind jij nu het belangrijkste? Jij beslist mee.")
@@ -75,7 +75,7 @@ class Scenario:
 SCENARIO = {
     "volledig-goed": Scenario(GOED, VOL, OPEN_ANTWOORD),
     "fout": Scenario(FOUT, dict.fromkeys(TOETSCELLEN, 0.0)),
-    "half": Scenario(HALF, {**dict.fromkeys(TOETSCELLEN, 0.0), PUNTEN["doelen"]: 2.0}),
+    "half": Scenario(HALF, {**dict.fromkeys(TOETSCELLEN, 0.0), PUNTEN["doelen"]: 0.5}),
     "zonder-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
     "beschadigd-antwoordbestand": Scenario(None, dict.fromkeys(TOETSCELLEN, 0.0)),
     # Wrong answers, and the locked widget cell rewritten to save the right ones.
@@ -230,7 +230,8 @@ def test_punten_geeft_punten_en_uitleg_zonder_sleutel(inlevering, capsys):
     assert {d: toets.punten(VRAAG, d) for d in MAX} == MAX
     uit = capsys.readouterr()
     assert uit.err == ""
-    assert "Doelen: jouw score is 2. Dat ligt binnen 1 punt van het antwoordmodel." in uit.out
+    assert "Doelen: jouw score is 2. Die ligt in de referentieband" in uit.out
+    assert "fout" not in uit.out.lower()
     _geen_sleutelinhoud(uit.out, "uitvoer van punten()")
 
 
@@ -243,7 +244,7 @@ def test_punten_zonder_of_met_beschadigd_antwoordbestand_geeft_0_met_melding(
     uit = capsys.readouterr()
     assert uit.err == ""
     melding = "Heb je op 'Opslaan' geklikt?" if inhoud is None else "is beschadigd"
-    assert melding in uit.out and "Band: je krijgt 0 van 2 punten." in uit.out
+    assert melding in uit.out and "Band: je krijgt 0 van 1 punt." in uit.out
 
 
 def test_beschadigd_antwoordbestand_met_goede_vorige_versie_telt_die_versie(inlevering, capsys):
@@ -251,7 +252,7 @@ def test_beschadigd_antwoordbestand_met_goede_vorige_versie_telt_die_versie(inle
     bestand.bewaar(VRAAG, GOED)
     bestand.bewaar(VRAAG, GOED)  # the second save keeps a copy of the first
     bestand.pad.write_text("{kapot", encoding="utf-8")
-    assert toets.punten(VRAAG, "taken") == 2.0
+    assert toets.punten(VRAAG, "taken") == 1.0
     assert "laatste goede versie" in capsys.readouterr().out
 
 
@@ -260,7 +261,7 @@ def test_ontbrekend_antwoordbestand_met_vorige_versie_telt_die_versie(inlevering
     bestand.bewaar(VRAAG, GOED)
     bestand.bewaar("andere-vraag", 1)  # antwoorden.vorige.json now holds GOED
     bestand.pad.unlink()
-    assert toets.punten(VRAAG, "taken") == 2.0
+    assert toets.punten(VRAAG, "taken") == 1.0
     uit = capsys.readouterr().out
     assert "ontbreekt" in uit and "laatste goede versie" in uit
 
@@ -314,8 +315,8 @@ def _inlevering(map_: Path, student: str, scenario: Scenario) -> Path:
                                              encoding="utf-8")
     if student == "sleutel-gekopieerd":
         nep = yaml.safe_load(SLEUTEL.read_text(encoding="utf-8"))
-        for dimensie, score in {"doelen": 4.67, "taken": 1.33, "band": 1.33}.items():
-            nep["referentie"][dimensie] = {"score": score, "toelichting": "Nep."}
+        for beoordeling in nep["beoordelingen"]:  # a key that agrees with the wrong answer
+            beoordeling["scores"] = {k: v for k, v in FOUT.items() if k not in ("zwakste", "bewijs")}
         (doel / "sleutels").mkdir()
         (doel / "sleutels" / SLEUTEL.name).write_text(yaml.safe_dump(nep), encoding="utf-8")
         (doel / "nbgrader_config.py").write_text("c = get_config()\n")
@@ -541,7 +542,7 @@ def test_feedback_toont_antwoord_punten_en_uitleg(cursus):
     pad = cursus.map / "feedback" / VIA_LEEROMGEVING / OPDRACHT / f"{OPDRACHT}.html"
     tekst = " ".join(html.unescape(pad.read_text(encoding="utf-8")).split())
     assert "Je opgeslagen antwoord" in tekst  # the summary printed by the widget cell
-    assert "Taken: jouw score is 4,3. Dat ligt binnen 1 punt van het antwoordmodel." in tekst
+    assert "Taken: jouw score is 4,3. Die ligt in de referentieband" in tekst
     assert OPEN_ANTWOORD in tekst
     for student in SCENARIO:
         assert (cursus.map / "feedback" / student / OPDRACHT / f"{OPDRACHT}.html").exists()
