@@ -96,3 +96,41 @@ def test_sessiecheck_lezen_en_zelf_invullen(pagina, tmp_path):
         assert "Totaal: 5 van 5 punten." in oefening.inner_text()
         assert pagina.netwerk.geblokkeerd == []
         _foto(pagina, "oefening-sessies.png")
+
+
+def _mild(vraag: str) -> dict:
+    """A right answer to a practice rating, but Band at 5 on every statement: above the
+    band on most fragments, so the lean shows once three are rated."""
+    from werkalliantie.leren import opgaven
+
+    opgave = opgaven.laad_opgave(vraag)
+    goed = opgaven.modelantwoord(opgave, opgave.sleutel)
+    return {k: 5 if k.startswith("band_") else v for k, v in goed.items()}
+
+
+def test_neiging_op_de_voortgangspagina_na_drie_fragmenten(pagina, tmp_path):
+    """The progress page in Voilà (issue 20): with two rated fragments it says when the lean
+    comes, with three it shows it; the page is the learner's one call, run on each load."""
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
+
+    map_ = _open(pagina, tmp_path, "voortgang")
+    bestand = Antwoordenbestand(map_)
+    for vraag in ("denise-a", "peter-a"):
+        bestand.bewaar(vraag, _mild(vraag))
+    with ol.server("voila", map_, tmp_path / "werk") as srv:
+        pagina.goto(f"{srv.url}/voila/render/voortgang.ipynb", wait_until="load")
+        pagina.get_by_text("Hoe jij beoordeelt").wait_for(timeout=60_000)
+        tekst = pagina.inner_text("body")
+        assert "Nu heb je er 2." in tekst and "zit je vaak" not in tekst
+
+        bestand.bewaar("matthias-a", _mild("matthias-a"))  # a third fragment
+        pagina.reload(wait_until="load")
+        neiging = pagina.get_by_text("Bij Band zit je vaak boven de referentie.")
+        neiging.wait_for(timeout=60_000)
+        tekst = pagina.inner_text("body")
+        assert "Je hebt 3 fragmenten beoordeeld." in tekst
+        assert "Let de volgende keer ook op wat schuurt" in tekst
+        assert "import " not in tekst  # Voilà shows no code
+        assert pagina.netwerk.geblokkeerd == []
+        assert not [r for r in pagina.console_regels if r.startswith("[pageerror]")]
+        _foto(pagina, "voortgang-neiging.png")

@@ -559,3 +559,59 @@ def test_export_naar_csv(cursus):
         verwacht = sum(scenario.punten.values()) + (HANDMATIG if student == VIA_LEEROMGEVING else 0)
         assert (float(rij[OPDRACHT]), float(rij["totaal"])) == (verwacht, verwacht), student
         assert rij["achternaam"] == student.title()  # from studenten.csv
+
+
+@pytest.mark.nbgrader
+def test_opnieuw_nakijken_na_nieuwe_punten_houdt_handmatige_punten(tmp_path):
+    """The instructor's guide (issue 20): a class graded with the old points of the rating
+    question is regraded with the new ones after `werkalliantie klaarzetten` and
+    `werkalliantie nakijken --opnieuw`; the manual grade stays. Skipping the first step
+    fails loudly, never with silently wrong points."""
+    from nbgrader.api import Gradebook
+
+    oud = {"doelen": 2, "taken": 2, "band": 2, "zwakste": 1, "bewijs": 2}  # before issue 20
+    map_ = nieuwe_cursusmap(tmp_path / "cursus")
+
+    def draai(*commando: str) -> subprocess.CompletedProcess:
+        return subprocess.run(commando, cwd=map_, env=omgeving(), capture_output=True,
+                              text=True, timeout=600)
+
+    def stand() -> dict[str, tuple]:
+        with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+            inlevering = gb.find_submission(OPDRACHT, "s1")
+            return {g.name: (g.score, g.max_score, g.manual_score)
+                    for nb in inlevering.notebooks for g in nb.grades}
+
+    nb = bronnotebook(alle_opdrachten()[OPDRACHT])
+    for cel in nb.cells:
+        onderdeel = cel.metadata["nbgrader"]["grade_id"].removeprefix(f"toets-{VRAAG}-")
+        if onderdeel in oud:
+            cel.metadata["nbgrader"]["points"] = oud[onderdeel]
+    (map_ / "source" / OPDRACHT).mkdir(parents=True)
+    nbformat.write(nb, map_ / "source" / OPDRACHT / f"{OPDRACHT}.ipynb")
+    for commando in (("nbgrader", "generate_assignment", OPDRACHT, "--force"),
+                     ("nbgrader", "db", "student", "add", "s1", "--first-name=S", "--last-name=Een")):
+        assert draai(*commando).returncode == 0
+    inlevering = map_ / "submitted" / "s1" / OPDRACHT
+    inlevering.mkdir(parents=True)
+    vrijgegeven = _vrijgegeven(map_)
+    for cel in vrijgegeven.cells:
+        if cel.metadata.get("nbgrader", {}).get("grade_id") == OPEN_VRAAG:
+            cel.source = OPEN_ANTWOORD
+    nbformat.write(vrijgegeven, inlevering / f"{OPDRACHT}.ipynb")
+    Antwoordenbestand(inlevering).bewaar(VRAAG, GOED)
+
+    # New records, old gradebook: the hidden tests give more than the cells allow.
+    assert "Niet gelukt" in draai("werkalliantie", "nakijken", OPDRACHT).stdout
+    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+        cijfer = gb.find_grade(OPEN_VRAAG, OPDRACHT, OPDRACHT, "s1")
+        cijfer.manual_score = HANDMATIG
+        gb.db.commit()
+
+    assert draai("werkalliantie", "klaarzetten", OPDRACHT).returncode == 0
+    klaar = draai("werkalliantie", "nakijken", OPDRACHT, "--opnieuw")
+    assert klaar.returncode == 0 and "Niet gelukt" not in klaar.stdout, klaar.stdout[-3000:]
+    na = stand()
+    assert {naam: na[naam][:2] for naam in TOETSCELLEN} == {
+        PUNTEN[d]: (p, p) for d, p in MAX.items()}
+    assert na[OPEN_VRAAG][2] == HANDMATIG
