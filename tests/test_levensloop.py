@@ -342,6 +342,7 @@ def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(lev
     oud = sum(sleutel["beoordelingen"][0]["scores"][i] for i in doelen) / len(doelen)
     for beoordeling in sleutel["beoordelingen"]:  # the corrected key: another band for doelen
         beoordeling["scores"].update(dict.fromkeys(doelen, 5 if oud <= 3 else 1))
+    sleutel["zwakste"]["dimensie"] = "band" if oud <= 3 else "doelen"  # follows from the ratings
     sleutelpad.write_text(yaml.safe_dump(sleutel, allow_unicode=True), encoding="utf-8")
     voor = _cijfers(levensloop.map)
     klaar = subprocess.run(["werkalliantie", "nakijken", OPDRACHT, "--opnieuw"],

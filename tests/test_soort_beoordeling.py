@@ -424,3 +424,24 @@ def test_de_spreiding_van_neigingen_in_een_groep_is_anoniem():
     assert band.naam == "Band" and band.richtingen == ("boven", "binnen", None, "onder")
     assert band.gemiddelden[0] == 2 and band.gemiddelden[2] is None
     assert band.aantallen() == {"boven": 1, "binnen": 1, "onder": 1, "wisselend": 0}
+
+
+def test_een_beoordelaar_zonder_alle_stellingen_is_een_fout_voor_de_docent(tmp_path):
+    """A graded key is checked like a practice key: a rater without every statement, or too
+    few independent raters, is a Dutch error naming the file and the field."""
+    import yaml
+
+    from werkalliantie.begeleiden.nakijken.sleutels import SleutelNietGevonden
+
+    opgave = laad_opgave("denise-b")
+    ruw = yaml.safe_load((ROOT / "exercises" / "sleutels" / "denise-b.yaml").read_text("utf-8"))
+    del ruw["beoordelingen"][1]["scores"]["band_open"]
+    for b in ruw["beoordelingen"][2:]:
+        b["onafhankelijk"] = False
+    (tmp_path / "denise-b.yaml").write_text(yaml.safe_dump(ruw, allow_unicode=True), "utf-8")
+    with pytest.raises(SleutelNietGevonden) as fout:
+        lees_sleutel(opgave, tmp_path)
+    melding = str(fout.value)
+    assert "denise-b.yaml" in melding
+    assert "veld 'beoordelingen[2].scores': geef elke stelling precies één score; er mist band_open" in melding
+    assert "minstens 2 beoordelingen horen onafhankelijk te zijn" in melding

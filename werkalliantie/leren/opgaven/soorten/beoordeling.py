@@ -63,8 +63,8 @@ UITLEG_DOCENT = (
     "van de punten. De meeste punten gaan naar het zwakste onderdeel en het bewijs. Het "
     "zwakste onderdeel is goed of niet. Bij het bewijs krijgt de student punten voor elke zin "
     "die ook in het antwoordmodel staat, min een voor elke zin die er niet in staat (nooit "
-    "minder dan 0, in "
-    "halve punten). Een zin die ook de meeste onafhankelijke beoordelaars kozen, kost niets.")
+    "minder dan 0, in halve punten). Een zin die ook de meeste onafhankelijke beoordelaars "
+    "kozen, kost niets.")
 
 @dataclass(frozen=True)
 class Item:
@@ -329,7 +329,7 @@ def _dimensie(opgave: Opgave, d: Dimensie, score: float | None, sleutel: Sleutel
                "zagen.")
     elif abs(afstand) <= NABIJ + _MARGE:
         punten, oordeel = max_ / 2, "net buiten de referentieband"
-        zin = f"Die ligt net {kant} de referentieband: nog dicht bij, maar net erbuiten."
+        zin = f"Die ligt net {kant} de referentieband: nog dicht bij."
     else:
         punten, oordeel = 0.0, "ver van de referentieband"
         zin = (f"Die ligt ver {kant} de referentieband. Kijk nog eens naar het fragment: "
@@ -471,8 +471,9 @@ def voorbeelden(opgave: Opgave, sleutel: Sleutel) -> dict[str, Any]:
         fout[ZWAKSTE] = next(d.id for d in lijst.dimensies if d.id != sleutel.zwakste.dimensie)
     if BEWIJS in opgave.punten:
         goed[BEWIJS] = list(sleutel.bewijs.zinnen)
+        te_verdedigen = verdedigbaar(sleutel)
         fout[BEWIJS] = [z for z in range(1, _aantal_zinnen(opgave) + 1)
-                        if z not in sleutel.bewijs.zinnen and z not in verdedigbaar(sleutel)][:2]
+                        if z not in sleutel.bewijs.zinnen and z not in te_verdedigen][:2]
     ongeldig = {lijst.items[0].id: "veel", ZWAKSTE: 7, BEWIJS: "zin 3"}
     return {"goed": goed, "fout": fout, "ongeldig": ongeldig}
 
