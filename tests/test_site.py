@@ -56,7 +56,7 @@ def site(boek, tmp_path_factory) -> Path:
     html = basis / "html"
     shutil.copytree(boek, html)
     resultaat = subprocess.run(
-        [sys.executable, SITE_BOUW, "--boek", html, "--werkmap", basis / "werk",
+        [sys.executable, "-m", "werkalliantie.bouwen.site", "--boek", html, "--werkmap", basis / "werk",
          PROEF, *ECHTE_OEFENINGEN],
         capture_output=True, text=True, env=omgeving(), timeout=900, cwd=ROOT)
     assert resultaat.returncode == 0, (

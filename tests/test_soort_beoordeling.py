@@ -445,3 +445,11 @@ def test_een_beoordelaar_zonder_alle_stellingen_is_een_fout_voor_de_docent(tmp_p
     assert "denise-b.yaml" in melding
     assert "veld 'beoordelingen[2].scores': geef elke stelling precies één score; er mist band_open" in melding
     assert "minstens 2 beoordelingen horen onafhankelijk te zijn" in melding
+
+
+def test_het_voorbeeld_in_de_handleiding_klopt():
+    from werkalliantie.leren.opgaven.soorten.beoordeling import NABIJ, UITLEG_DOCENT
+
+    b = referentieband([2, 2.33, 2.67, 3], 1, 5)
+    assert (b.laag, b.hoog) == (1.5, 3.5) and "van 1,5 tot 3,5" in UITLEG_DOCENT
+    assert b.afstand(3.33) == 0 and 0 < b.afstand(3.67) <= NABIJ < b.afstand(4.33)

@@ -31,7 +31,7 @@ from werkalliantie.leren.opgaven.soorten import soort
 CONFIG = "nbgrader_config.py"
 SLEUTELMAP = "sleutels"
 VOORBEREID = ".sleutels.json"  # beside nbgrader_config.py; made by bereid_voor
-_VERSIE = 1
+_VERSIE = 2  # raised when a key's shape changes (issue 20: several raters per key)
 
 
 class SleutelNietGevonden(CursusFout, RuntimeError):
