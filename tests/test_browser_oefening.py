@@ -24,7 +24,8 @@ SCREENSHOT = ARTEFACTEN / "oefening-denise.png"
 LIJST = vragenlijst(laad_opgave("denise-a"))
 ITEMS = [i.id for i in LIJST.items]
 KEUZELIJST = ".widget-dropdown select"
-# doelen 4,3 and band 4,3 within the margin of the practice key; taken 3,3 is not (key: 2).
+# doelen 4,3 and band 4,3 inside the bands of the practice key; taken 3,3 just above its band
+# 1..3 (half its points).
 WAARDEN = dict(zip(ITEMS, [4, 5, 4, 3, 4, 3, 4, 4, 5]))
 # Voilà's own templates link Font Awesome on a CDN; `make oefenen` uses the course's override
 # (share/jupyter/voila/templates/werkalliantie, found through JUPYTER_PATH): no request may
@@ -89,11 +90,11 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
         assert bestand["antwoorden"]["denise-a"]["waarde"] == WAARDEN
         tekst = pagina.inner_text("body")
         assert "Opgeslagen om " in tekst
-        assert "Doelen: jouw score is 4,3. Dat ligt binnen 1 punt van het antwoordmodel." in tekst
-        assert "Het antwoordmodel geeft 4,3." in tekst
-        assert "Taken: jouw score is 3,3. Dat is meer dan 1 punt hoger dan het antwoordmodel." in tekst
-        assert "Het antwoordmodel geeft 2. Waarom: Over de aanpak zijn ze het niet eens." in tekst
-        assert "Totaal: 4 van 9 punten." in tekst  # the weakest part and the evidence: open
+        assert "Doelen: jouw score is 4,3. Die ligt in de referentieband" in tekst
+        assert "Taken: jouw score is 3,3. Die ligt net boven de referentieband" in tekst
+        assert ("De referentieband loopt van 1 tot 3. De 4 beoordelaars gaven: 2; 2; 2; 2. "
+                "Waarom: Over de aanpak zijn ze het niet eens.") in tekst
+        assert "Totaal: 2,5 van 9 punten." in tekst  # the weakest part and the evidence: open
         assert pagina.netwerk.geblokkeerd == [], (
             f"verzoeken naar een andere host: {pagina.netwerk.geblokkeerd}")
         assert not [r for r in pagina.console_regels if r.startswith("[pageerror]")]

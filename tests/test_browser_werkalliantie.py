@@ -35,7 +35,7 @@ def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, voila):
     map_ = _open(pagina, voila, "werkalliantie-denise")
     oefening = _eerste_oefening(pagina)
     lijsten = oefening.locator(".widget-dropdown select")
-    scores = [4, 4, 5, 2, 2, 2, 4, 5, 4]  # the practice key: doelen 4,3 · taken 2 · band 4,3
+    scores = [4, 4, 5, 2, 2, 2, 4, 5, 4]  # inside the bands: doelen 4,3 · taken 2 · band 4,3
     for nummer, score in enumerate(scores):
         lijst = lijsten.nth(nummer)
         lijst.focus()
@@ -52,9 +52,10 @@ def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, voila):
     assert [antwoord[k] for k in list(antwoord)[:9]] == scores
     tekst = oefening.inner_text()
     assert "Totaal: 9 van 9 punten." in tekst
-    assert "Bewijs in het fragment (goed: 2 van 2 punten)" in tekst
-    # The profile: your scores beside the reference, as a chart with a text alternative.
-    profiel = oefening.get_by_role("img", name="Jouw beoordeling naast het antwoordmodel")
+    assert "Bewijs in het fragment (goed: 3 van 3 punten)" in tekst
+    assert "Taken (dicht bij de referentieband: 1 van 1 punt)" in tekst
+    # The profile: your scores beside the band, as a chart with a text alternative.
+    profiel = oefening.get_by_role("img", name="Jouw beoordeling naast de referentieband")
     assert profiel.is_visible()
     assert pagina.netwerk.geblokkeerd == []
     _foto(pagina, "oefening-bewijs.png")
@@ -87,3 +88,40 @@ def test_sessiecheck_lezen_en_zelf_invullen(pagina, voila):
     assert "Totaal: 5 van 5 punten." in oefening.inner_text()
     assert pagina.netwerk.geblokkeerd == []
     _foto(pagina, "oefening-sessies.png")
+
+
+def _mild(vraag: str) -> dict:
+    """A right answer to a practice rating, but Band at 5 on every statement: above the
+    band on most fragments, so the lean shows once three are rated."""
+    from werkalliantie.leren import opgaven
+
+    opgave = opgaven.laad_opgave(vraag)
+    goed = opgaven.modelantwoord(opgave, opgave.sleutel)
+    return {k: 5 if k.startswith("band_") else v for k, v in goed.items()}
+
+
+def test_neiging_op_de_voortgangspagina_na_drie_fragmenten(pagina, voila):
+    """The progress page in Voilà (issue 20): with two rated fragments it says when the lean
+    comes, with three it shows it; the page is the learner's one call, run on each load."""
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
+
+    map_ = voila.map(ROOT / "notebooks" / "voortgang.ipynb")
+    bestand = Antwoordenbestand(map_)
+    for vraag in ("denise-a", "peter-a"):
+        bestand.bewaar(vraag, _mild(vraag))
+    pagina.goto(f"{voila.url}/voila/render/{map_.name}/voortgang.ipynb", wait_until="load")
+    pagina.get_by_text("Hoe jij beoordeelt").wait_for(timeout=60_000)
+    tekst = pagina.inner_text("body")
+    assert "Nu heb je er 2." in tekst and "zit je vaak" not in tekst
+
+    bestand.bewaar("matthias-a", _mild("matthias-a"))  # a third fragment
+    pagina.reload(wait_until="load")
+    neiging = pagina.get_by_text("Bij Band zit je vaak boven de referentie.")
+    neiging.wait_for(timeout=60_000)
+    tekst = pagina.inner_text("body")
+    assert "Je hebt 3 fragmenten beoordeeld." in tekst
+    assert "Let de volgende keer ook op wat schuurt" in tekst
+    assert "import " not in tekst  # Voilà shows no code
+    assert pagina.netwerk.geblokkeerd == []
+    assert not [r for r in pagina.console_regels if r.startswith("[pageerror]")]
+    _foto(pagina, "voortgang-neiging.png")

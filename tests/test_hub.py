@@ -76,15 +76,15 @@ def nakijken(cursusserver: "Terminal") -> str:
     return uitvoer
 
 
-# --- Answers (the graded key says doelen 2, taken 4, band 4, tolerance 1; the weakest part
-# is doelen, shown in sentences 2, 3, 4 and 5) ---------------------------------------------
+# --- Answers (the graded key's bands: doelen 1..3, taken 3,17..5, band 3..5; the weakest
+# part is doelen, shown in sentences 2, 3, 4 and 5) ----------------------------------------
 ITEMS = [i.id for i in vragenlijst(laad_opgave("denise-b")).items]
-GOED = {**dict(zip(ITEMS, [1, 2, 3, 5, 4, 4, 3, 4, 4])),  # every dimension within the margin
+GOED = {**dict(zip(ITEMS, [1, 2, 3, 5, 4, 4, 3, 4, 4])),  # every dimension within its band
         "zwakste": "doelen", "bewijs": [2, 3, 4, 5]}
 FOUT = {**dict(zip(ITEMS, [5, 5, 4, 1, 2, 1, 1, 1, 2])), "zwakste": "band"}  # nothing right
 HALF = {**FOUT, **{k: v for k, v in GOED.items() if k.startswith("doelen")}}  # doelen only
 ANTWOORDEN = {"student1": GOED, "student2": HALF, "student3": FOUT}
-PUNTEN = {"student1": 9.0, "student2": 2.0, "student3": 0.0}  # automatically graded
+PUNTEN = {"student1": 9.0, "student2": 1.0, "student3": 0.0}  # automatically graded
 MAX_PUNTEN = 13.0  # 9 automatically, 4 by hand (the open question)
 ZWAKSTE = {"doelen": "Doelen", "taken": "Taken", "band": "Band"}
 

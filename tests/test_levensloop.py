@@ -188,8 +188,11 @@ def kopie(levensloop, tmp_path):
 def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(levensloop, kopie):
     sleutelpad = kopie / "sleutels" / "denise-b.yaml"
     sleutel = yaml.safe_load(sleutelpad.read_text(encoding="utf-8"))
-    oud = sleutel["referentie"]["doelen"]["score"]
-    sleutel["referentie"]["doelen"]["score"] = 5 if oud <= 3 else 1  # the corrected key
+    doelen = ("doelen_eens", "doelen_eigen", "doelen_helder")
+    oud = sum(sleutel["beoordelingen"][0]["scores"][i] for i in doelen) / len(doelen)
+    for beoordeling in sleutel["beoordelingen"]:  # the corrected key: another band for doelen
+        beoordeling["scores"].update(dict.fromkeys(doelen, 5 if oud <= 3 else 1))
+    sleutel["zwakste"]["dimensie"] = "band" if oud <= 3 else "doelen"  # follows from the ratings
     sleutelpad.write_text(yaml.safe_dump(sleutel, allow_unicode=True), encoding="utf-8")
     voor = _cijfers(kopie, OPDRACHT)
     klaar = subprocess.run(["werkalliantie", "nakijken", OPDRACHT, "--opnieuw"],

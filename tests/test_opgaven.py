@@ -151,11 +151,11 @@ def test_vreemd_antwoord_geeft_nooit_een_fout_en_geen_punten(opgave, antwoord):
 def test_beoordeling_gedeeltelijk_en_fout():
     opgave = laad_opgave("denise-a")
     goed = opgaven.modelantwoord(opgave, opgave.sleutel)
-    half = {**goed, "taken_aanpak": 5, "taken_zinvol": 5, "taken_haalbaar": 5}  # 5 vs 2
+    half = {**goed, "taken_aanpak": 5, "taken_zinvol": 5, "taken_haalbaar": 5}  # 5, band 1..3
     resultaat = nakijken(opgave, half, opgave.sleutel)
     assert {d.onderdeel: d.punten for d in resultaat.delen} == {
-        "doelen": 2, "taken": 0, "band": 2, "zwakste": 1, "bewijs": 2}
-    assert "meer dan 1 punt hoger" in resultaat.deel("taken").feedback[0]
+        "doelen": 1, "taken": 0, "band": 1, "zwakste": 3, "bewijs": 3}
+    assert "ver boven de referentieband" in resultaat.deel("taken").feedback[0]
     onvolledig = {k: v for k, v in goed.items() if k != "band_open"}
     assert nakijken(opgave, onvolledig, opgave.sleutel).deel("band").punten == 0
     assert opgaven.volledigheid(opgave, onvolledig) == ["Band: stelling 3 is nog niet ingevuld."]
@@ -205,10 +205,10 @@ def test_resultaat_als_html_tekst_en_toetsuitvoer():
     resultaat = nakijken(opgave, antwoord, opgave.sleutel)
     html_ = resultaat._repr_html_()
     assert "<script" not in html_ and "Totaal: 9 van 9 punten." in html_
-    assert "Het antwoordmodel geeft 4,3" in str(resultaat)  # practice: with the reference
+    assert "De referentieband loopt van 3,5 tot 5." in str(resultaat)  # practice: the band
     uitvoer = resultaat.toetsuitvoer("taken")
-    assert "Taken: je krijgt 2 van 2 punten." in uitvoer
-    assert "antwoordmodel geeft" not in uitvoer and "Waarom" not in uitvoer  # never the key
+    assert "Taken: je krijgt 1 van 1 punt." in uitvoer
+    assert "referentieband loopt" not in uitvoer and "Waarom" not in uitvoer  # never the key
     assert opgave.sleutel.referentie["taken"].toelichting not in uitvoer
 
 

@@ -363,6 +363,57 @@ def test_echte_oefening_opslaan_herladen_en_downloaden(siteserver, context):
     _geen_fouten(ctx)
 
 
+def _mild(vraag: str) -> dict:
+    """A right answer to a practice rating, but Band at 5 on every statement: above the
+    band on most fragments."""
+    from werkalliantie.leren import opgaven
+
+    opgave = opgaven.laad_opgave(vraag)
+    goed = opgaven.modelantwoord(opgave, opgave.sleutel)
+    return {k: 5 if k.startswith("band_") else v for k, v in goed.items()}
+
+
+@pytest.mark.browser
+def test_neiging_op_de_voortgangspagina_na_drie_fragmenten(siteserver, context, tmp_path):
+    """The lean on the progress page, in the learner's browser (issue 20): answers to two
+    rated fragments loaded on the answers page give no lean yet, a third one does. The
+    progress page is pure Python: here it runs in Pyodide."""
+    from werkalliantie.leren.antwoorden import Antwoordenbestand
+
+    ctx = context()
+    pagina = ctx.new_page()
+
+    def laad(*vragen: str) -> None:
+        map_ = tmp_path / "-".join(vragen)
+        map_.mkdir()
+        bestand = Antwoordenbestand(map_)
+        for vraag in vragen:
+            bestand.bewaar(vraag, _mild(vraag))
+        pagina.goto(f"{siteserver}/{OEFENMAP}/antwoorden.html")
+        _klaar(pagina)
+        knoppen = _oefening(pagina)
+        _laad(pagina, knoppen, bestand.pad.read_bytes())
+        knoppen.get_by_text(f"Geladen: {len(vragen)} ").wait_for(timeout=15_000)
+
+    def voortgang() -> str:
+        pagina.goto(f"{siteserver}/{OEFENMAP}/voortgang.html")
+        _klaar(pagina)
+        uitvoer = _oefening(pagina)
+        uitvoer.get_by_text("Hoe jij beoordeelt").wait_for(timeout=30_000)
+        return "\n".join(uitvoer.all_inner_texts())
+
+    laad("denise-a", "peter-a")
+    tekst = voortgang()
+    assert "Nu heb je er 2." in tekst and "zit je vaak" not in tekst
+    laad("matthias-a")
+    tekst = voortgang()
+    assert "Bij Band zit je vaak boven de referentie." in tekst
+    assert "Let de volgende keer ook op wat schuurt" in tekst
+    _zonder_code(pagina)
+    assert ctx.netwerk.geblokkeerd == []
+    _geen_fouten(ctx)
+
+
 @pytest.mark.browser
 def test_waarschuwing_als_de_browser_niets_kan_bewaren(siteserver, context):
     """Without service workers (a browser offers none on plain http from another host, nor

@@ -61,3 +61,50 @@ def test_alleen_standaardbibliotheek_en_de_cursus():
     modules |= {a.name.split(".")[0] for n in ast.walk(ast.parse(bron))
                 if isinstance(n, ast.Import) for a in n.names}
     assert modules <= {"__future__", "html", "dataclasses", "pathlib", "typing", "werkalliantie"}
+
+
+# --- a rater's own lean (issue 20) ---------------------------------------------------------
+
+BORDIN = [o for o in OEFENEN if o.soort == "beoordeling" and o.opties.vragenlijst == "bordin"]
+
+
+def _mild(opgave) -> dict:
+    """A right answer, but every statement of Band at 5: above the band on most fragments."""
+    goed = opgaven.modelantwoord(opgave, opgave.sleutel)
+    return {k: 5 if k.startswith("band_") else v for k, v in goed.items()}
+
+
+def test_neiging_pas_na_drie_beoordeelde_fragmenten(tmp_path):
+    bestand = Antwoordenbestand(tmp_path)
+    assert len(BORDIN) >= 3
+    for n, opgave in enumerate(BORDIN[:3], 1):
+        bestand.bewaar(opgave.id, _mild(opgave))
+        v = voortgang(tmp_path)
+        pagina = v._repr_html_()
+        if n < 3:
+            assert v.neigingen == []
+            assert "zit je vaak" not in pagina and "zit je vaak" not in str(v)
+            assert f"Nu heb je er {n}." in pagina  # what comes, and when
+        else:
+            assert "Hoe jij beoordeelt" in pagina
+            assert "<strong>Bij Band zit je vaak boven de referentie.</strong>" in pagina
+            assert "Let de volgende keer ook op wat schuurt" in pagina
+            assert "Bij Band zit je vaak boven de referentie." in str(v)
+            assert [n.naam for n in v.neigingen] == ["Doelen", "Taken", "Band"]
+            assert v.beoordeeld == 3
+
+
+def test_zonder_beoordeelde_fragmenten_geen_neiging(tmp_path):
+    v = voortgang(tmp_path)
+    assert v.neigingen == [] and "Hoe jij beoordeelt" not in v._repr_html_()
+
+
+def test_onvolledig_onderdeel_telt_niet_mee_voor_de_neiging(tmp_path):
+    bestand = Antwoordenbestand(tmp_path)
+    for opgave in BORDIN[:3]:
+        antwoord = _mild(opgave)
+        if opgave is BORDIN[0]:
+            del antwoord["band_open"]  # Band not complete here: two fragments for Band
+        bestand.bewaar(opgave.id, antwoord)
+    v = voortgang(tmp_path)
+    assert [n.naam for n in v.neigingen] == ["Doelen", "Taken"]

@@ -299,13 +299,17 @@ def test_oefenversie_toont_feedback_met_referentie(tmp_path):
     zet(w, dict(ANTWOORD, band_vertrouwen=1, band_begrepen=2, band_open=1))
     w.bewaar()
     assert {d.onderdeel: d.punten for d in w.resultaat.delen} == {
-        "doelen": 2, "taken": 2, "band": 0,  # band 1,3 vs 4,3: more than 1 lower
+        "doelen": 1, "taken": 1, "band": 0,  # band 1,3: far below its band 3,2..5
         "zwakste": 0, "bewijs": 0}  # not chosen
     feedback = w.feedback.value
-    assert "Het antwoordmodel geeft 4,3. Waarom: Denise voelt zich gehoord" in feedback
-    assert "Totaal: 4 van 9 punten." in feedback
-    # ... and the profile: your scores beside the reference, as a chart with a description.
-    assert 'role="img"' in w.bediening.profiel.value and "Taken: jij 1,7" in w.bediening.profiel.value
+    assert "De referentieband loopt van 3,2 tot 5." in feedback
+    assert "Waarom: Denise voelt zich gehoord" in feedback
+    assert "(ver van de referentieband: 0 van 1 punt)" in feedback
+    assert "(dicht bij de referentieband: 1 van 1 punt)" in feedback
+    assert "Totaal: 2 van 9 punten." in feedback and "fout" not in feedback.lower()
+    # ... and the profile: your scores beside the band, as a chart with a description.
+    profiel = w.bediening.profiel.value
+    assert 'role="img"' in profiel and "Taken: jij 1,7, referentieband van 1 tot 3" in profiel
 
 
 def test_onvolledig_antwoord_in_de_toetsversie(tmp_path):

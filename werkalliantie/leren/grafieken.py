@@ -114,12 +114,12 @@ def lijngrafiek(lijnen: list[Lijn], *, maximum: float, drempel: float | None, ti
     return omhulsel(breedte, hoogte + legenda_hoogte + 8, titel, beschrijving, "".join(delen))
 
 
-def profiel(dimensies: list[tuple[str, float | None, float | None]], *, minimum: float,
-            maximum: float, titel: str, beschrijving: str) -> str:
-    """Horizontal bars per dimension: the learner's score (solid) and, if given, the
-    reference (hatched). ``dimensies``: (name, yours, reference)."""
-    links, rechts, rij = 170, 56, 58
-    breedte = 640
+def profiel(dimensies: list[tuple[str, float | None, tuple[float, float] | None]], *,
+            minimum: float, maximum: float, titel: str, beschrijving: str) -> str:
+    """Per dimension the learner's score (a solid bar) and, if given, the reference band
+    (a hatched stretch from its low to its high end). ``dimensies``: (name, yours, band)."""
+    links, rechts, rij = 170, 110, 58  # room on the right for the labels
+    breedte = 680
     hoogte = 24 + rij * len(dimensies) + 30
     b = breedte - links - rechts
 
@@ -134,17 +134,19 @@ def profiel(dimensies: list[tuple[str, float | None, float | None]], *, minimum:
         delen.append(f'<line x1="{px(w):.1f}" x2="{px(w):.1f}" y1="16" y2="{hoogte - 30}" stroke="{RASTER}"/>'
                      f'<text x="{px(w):.1f}" y="{hoogte - 14}" font-size="12" text-anchor="middle" '
                      f'fill="{TEKST}">{w}</text>')
-    for i, (naam, jouw, model) in enumerate(dimensies):
+    for i, (naam, jouw, band) in enumerate(dimensies):
         y = 20 + i * rij
         delen.append(f'<text x="{links - 10}" y="{y + 24}" font-size="13" text-anchor="end" '
                      f'fill="{TEKST}">{html_tekst(naam)}</text>')
-        for k, (waarde, vulling, label) in enumerate(((jouw, "#1f4e79", "jij"),
-                                                     (model, f"url(#wa-arcering{n})", "model"))):
-            if waarde is None:
-                continue
-            y0 = y + k * 22
-            delen.append(f'<rect x="{links}" y="{y0}" width="{max(px(waarde) - links, 1):.1f}" height="18" '
-                         f'fill="{vulling}" stroke="{TEKST}" stroke-width="0.5"/>'
-                         f'<text x="{px(waarde) + 6:.1f}" y="{y0 + 14}" font-size="12" fill="{TEKST}">'
-                         f'{label} {getal_nl(waarde, 1)}</text>')
+        if jouw is not None:
+            delen.append(f'<rect x="{links}" y="{y}" width="{max(px(jouw) - links, 1):.1f}" height="18" '
+                         f'fill="#1f4e79" stroke="{TEKST}" stroke-width="0.5"/>'
+                         f'<text x="{px(jouw) + 6:.1f}" y="{y + 14}" font-size="12" fill="{TEKST}">'
+                         f'jij {getal_nl(jouw, 1)}</text>')
+        if band is not None:
+            laag, hoog = band
+            delen.append(f'<rect x="{px(laag):.1f}" y="{y + 22}" width="{max(px(hoog) - px(laag), 1):.1f}" '
+                         f'height="18" fill="url(#wa-arcering{n})" stroke="{TEKST}" stroke-width="0.5"/>'
+                         f'<text x="{px(hoog) + 6:.1f}" y="{y + 36}" font-size="12" '
+                         f'fill="{TEKST}">band {getal_nl(laag, 1)}–{getal_nl(hoog, 1)}</text>')
     return omhulsel(breedte, hoogte, titel, beschrijving, "".join(delen))

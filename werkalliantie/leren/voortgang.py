@@ -12,6 +12,10 @@ notebook and as text elsewhere.
   with the hints the learner also sees before handing in.
 - "Nog te doen": every question without a saved answer, and every saved answer that is
   still incomplete.
+- "Hoe jij beoordeelt": a rater's own lean. Across the practice fragments the learner
+  rated, per part of the alliance, whether their scores lie often above or below the
+  reference band (``opgaven.afwijkingen``, ``groep.neigingen``), with one sentence on what
+  to look at; only for a part rated on at least ``groep.MINIMUM`` (three) fragments.
 
 Pure Python (standard library and the course's own modules): it also runs in the browser.
 Everything from the answer file is escaped before it is shown as HTML.
@@ -25,6 +29,7 @@ from pathlib import Path
 from werkalliantie.leren import opgaven
 from werkalliantie.leren.antwoorden import Antwoordenbestand
 from werkalliantie.leren.opgaven import Opgave
+from werkalliantie.leren.opgaven.groep import MINIMUM, Afwijking, Neiging, neigingen
 from werkalliantie.leren.tekst import html_tekst
 
 
@@ -45,6 +50,23 @@ class Regel:
 class Voortgang:
     regels: list[Regel]
     melding: str | None = None  # about the answer file (damaged, restored from a copy)
+    neigingen: list[Neiging] = field(default_factory=list)  # the learner's lean per part
+    beoordeeld: int = 0  # practice fragments rated (at least one part complete)
+    zelfde_stellingen: int = 0  # of those, the most rated with the same statements
+
+    @property
+    def neigingstekst(self) -> list[str]:
+        """The lean in plain Dutch: an introduction, then per part two sentences (what,
+        and what to look at); before three rated fragments only when it comes."""
+        if self.neigingen:
+            return [f"Je hebt {self.beoordeeld} fragmenten beoordeeld. Per onderdeel zie je "
+                    "of jouw scores vaak boven of onder de referentieband liggen. Die band "
+                    "komt van de scores van de cursus en van andere beoordelaars."]
+        if self.beoordeeld:
+            return [f"Heb je {MINIMUM} fragmenten met dezelfde stellingen beoordeeld? Dan zie "
+                    "je hier per onderdeel of je vaak boven of onder de referentie zit. Nu "
+                    f"heb je er {self.zelfde_stellingen}."]
+        return []
 
     @property
     def opgeslagen(self) -> list[Regel]:
@@ -61,6 +83,10 @@ class Voortgang:
             uit.append(self.melding)
         for r in self.opgeslagen:
             uit.append(f"- {r.opgave.titel}: {r.samenvatting or 'opgeslagen'}")
+        if self.neigingstekst:
+            uit.append("Hoe jij beoordeelt:")
+            uit.extend(self.neigingstekst)
+            uit.extend(f"- {' '.join(n.zinnen)}" for n in self.neigingen)
         if self.te_doen:
             uit.append("Nog te doen:")
             uit.extend(f"- {r.opgave.titel}" + (f": {' '.join(r.nog_doen)}" if r.nog_doen else "")
@@ -80,6 +106,16 @@ class Voortgang:
                 kop = f" {html_tekst(r.samenvatting)}" if r.samenvatting else ""
                 delen.append(f"<li><strong>{html_tekst(r.opgave.titel)}</strong>{kop}{regels}</li>")
             delen.append("</ul>")
+        if self.neigingstekst:
+            delen.append("<h3>Hoe jij beoordeelt</h3>")
+            delen.extend(f"<p>{html_tekst(z)}</p>" for z in self.neigingstekst)
+            if self.neigingen:
+                delen.append("<ul class='wa-neigingen'>")
+                for n in self.neigingen:
+                    kop, *rest = n.zinnen
+                    delen.append(f"<li><strong>{html_tekst(kop)}</strong> "
+                                 f"{html_tekst(' '.join(rest))}</li>")
+                delen.append("</ul>")
         delen.append("<h3>Nog te doen</h3>")
         if self.te_doen:
             delen.append("<ul>")
@@ -100,6 +136,8 @@ def voortgang(map: str | Path | None = None, *, alleen_oefenen: bool = True) -> 
     questions of the assignments."""
     inhoud = Antwoordenbestand(Path(map) if map is not None else None).lees()
     regels = []
+    afwijkingen: list[Afwijking] = []
+    beoordeeld = 0
     for opgave in opgaven.alle_opgaven().values():
         if alleen_oefenen and opgave.vorm != "oefenen":
             continue
@@ -112,6 +150,9 @@ def voortgang(map: str | Path | None = None, *, alleen_oefenen: bool = True) -> 
         regel = Regel(opgave, True, nog_doen=[h for h in opgaven.volledigheid(opgave, antwoord)
                                               if h != opgaven.GEEN_ANTWOORD])
         if opgave.sleutel is not None and not handmatig:
+            hier = opgaven.afwijkingen(opgave, antwoord, opgave.sleutel)
+            beoordeeld += bool(hier)
+            afwijkingen += hier
             resultaat = opgaven.nakijken(opgave, antwoord, opgave.sleutel)
             regel.samenvatting = resultaat.kop
             regel.feedback = [*resultaat.meldingen,
@@ -119,4 +160,8 @@ def voortgang(map: str | Path | None = None, *, alleen_oefenen: bool = True) -> 
             if regel.nog_doen and resultaat.punten >= resultaat.max_punten:
                 regel.nog_doen = []  # full points: hints are only suggestions now
         regels.append(regel)
-    return Voortgang(regels, inhoud.melding)
+    per_groep: dict[str, int] = {}
+    for a in afwijkingen:
+        per_groep[a.groep] = per_groep.get(a.groep, 0) + 1
+    return Voortgang(regels, inhoud.melding, neigingen(afwijkingen), beoordeeld,
+                     max(per_groep.values(), default=0))

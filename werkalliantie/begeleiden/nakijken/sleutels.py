@@ -31,7 +31,7 @@ from werkalliantie.leren.opgaven.soorten import soort
 CONFIG = "nbgrader_config.py"
 SLEUTELMAP = "sleutels"
 VOORBEREID = ".sleutels.json"  # beside nbgrader_config.py; made by bereid_voor
-_VERSIE = 1
+_VERSIE = 2  # raised when a key's shape changes (issue 20: several raters per key)
 
 
 class SleutelNietGevonden(CursusFout, RuntimeError):
@@ -53,15 +53,21 @@ def cursusmap(werkmap: Path | None = None) -> Path:
 # --- The grader's side: validate (pydantic, yaml) ------------------------------------------
 
 def lees_sleutel(opgave: Opgave, map_: Path) -> Any:
-    """The graded key of ``opgave`` from the keys folder ``map_``, validated."""
-    from werkalliantie.bouwen.bundel.schema import DataFout, lees_yaml, valideer
+    """The graded key of ``opgave`` from the keys folder ``map_``, validated: its types,
+    and the kind's own checks (a practice key passes both when the course is built)."""
+    from werkalliantie.bouwen.bundel.schema import DataFout, fout, lees_yaml, valideer
 
     pad = map_ / f"{opgave.id}.yaml"
     try:
-        return valideer(soort(opgave.soort).Sleutel, lees_yaml(pad), pad)
-    except DataFout as fout:
+        sleutel = valideer(soort(opgave.soort).Sleutel, lees_yaml(pad), pad)
+        problemen = soort(opgave.soort).controleer(opgave, sleutel)
+        if problemen:
+            raise fout(pad, [f"- veld '{veld.removeprefix('sleutel.')}': {bericht}"
+                             for veld, bericht in problemen])
+        return sleutel
+    except DataFout as probleem:
         raise SleutelNietGevonden(f"Voor de docent: het antwoordmodel van '{opgave.id}' "
-                                  f"ontbreekt of klopt niet.\n{fout}") from None
+                                  f"ontbreekt of klopt niet.\n{probleem}") from None
 
 
 def _kenmerk(map_: Path) -> list:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from werkalliantie.leren.opgaven.groep import Groepsdeel
+from werkalliantie.leren.opgaven.groep import Afwijking, Groepsdeel
 from werkalliantie.leren.opgaven.model import Onderdeel, Opgave, alle_opgaven, laad_opgave
 from werkalliantie.leren.opgaven.resultaat import Deelresultaat, Resultaat, getal
 from werkalliantie.leren.opgaven.soorten import soort
@@ -27,7 +27,8 @@ ONNAKIJKBAAR = ("Je antwoord kon niet worden nagekeken: het heeft een vorm die w
                 "kennen. Vul de opgave opnieuw in en klik op 'Opslaan'.")
 
 
-__all__ = ["Deelresultaat", "Onderdeel", "Opgave", "Resultaat", "alle_opgaven", "getal",
+__all__ = ["Afwijking", "Deelresultaat", "Onderdeel", "Opgave", "Resultaat", "afwijkingen",
+           "alle_opgaven", "getal",
            "groepsweergave", "laad_opgave", "leesbaar", "modelantwoord", "voorbeelden", "op_papier", "nakijken", "onderdelen", "samenvatting",
            "volledigheid"]
 
@@ -107,3 +108,17 @@ def groepsweergave(opgave: Opgave, antwoorden: list[Any], sleutel: Any | None) -
     participant, anonymous) to ``opgave``; ``sleutel`` None when the key is not at hand.
     Plain data (:mod:`.groep`); an answer a kind cannot read counts as not given."""
     return list(soort(opgave.soort).groepsweergave(opgave, list(antwoorden), sleutel))
+
+
+def afwijkingen(opgave: Opgave, antwoord: Any, sleutel: Any) -> list[Afwijking]:
+    """Where the parts of ``antwoord`` lie against their reference bands (one
+    :class:`~.groep.Afwijking` per part rated), for a rater's lean over several fragments
+    (``groep.neigingen``, ``groep.groepsneigingen``). Empty for a kind without reference
+    bands, for no answer or no key, and for an answer the kind cannot read."""
+    regel = getattr(soort(opgave.soort), "afwijkingen", None)
+    if regel is None or antwoord is None or sleutel is None:
+        return []
+    try:
+        return list(regel(opgave, antwoord, sleutel))
+    except Exception:  # noqa: BLE001 - a strange answer has no lean, and stops nothing
+        return []

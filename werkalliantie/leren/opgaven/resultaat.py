@@ -7,6 +7,9 @@ carries two kinds of text:
   test prints it, so it lands in nbgrader's feedback);
 - ``uitleg``: the reference and why, shown only on practice items, whose key ships.
 
+A part may name its own verdict (``oordeel``, e.g. "dicht bij de referentieband") where
+"goed" or "nog niet goed" would say too much: a rating is a judgement, not a sum.
+
 A result shows itself as text (``str``), as escaped HTML (``_repr_html_``, for notebooks)
 and as the output of a hidden test (:meth:`Resultaat.toetsuitvoer`).
 """
@@ -37,10 +40,15 @@ class Deelresultaat:
     max_punten: float
     feedback: tuple[str, ...] = ()
     uitleg: tuple[str, ...] = ()
+    oordeel: str = ""  # the verdict in words; empty: "goed" or "nog niet goed"
 
     @property
     def goed(self) -> bool:
         return self.punten >= self.max_punten
+
+    @property
+    def oordeel_tekst(self) -> str:
+        return self.oordeel or ("goed" if self.goed else "nog niet goed")
 
     @property
     def puntenregel(self) -> str:

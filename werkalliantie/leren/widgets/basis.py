@@ -93,7 +93,7 @@ def resultaat_html(resultaat: Resultaat) -> str:
     meldingen = "".join(f"<p>{e(m)}</p>" for m in resultaat.meldingen)
     delen = []
     for d in resultaat.delen:
-        teken, oordeel = ("✔", "goed") if d.goed else ("✘", "nog niet goed")
+        teken, oordeel = ("✔" if d.goed else "✘"), d.oordeel_tekst
         regels = "".join(f'<p style="margin:.2em 0">{e(r)}</p>' for r in (*d.feedback, *d.uitleg))
         delen.append(f'<li style="margin-bottom:.6em"><span aria-hidden="true">{teken}</span> '
                      f"<strong>{e(d.naam)}</strong> <span>({oordeel}: "

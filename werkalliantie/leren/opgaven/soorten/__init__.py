@@ -17,6 +17,11 @@ kind, and declares:
 - ``op_papier(opgave)``: the question as it reads on paper (MyST), for the printed book;
 - ``UITLEG_DOCENT``: the grading rule in plain Dutch, for the instructor's guide.
 
+Optional, for a kind whose key holds several raters' ratings (``beoordeling``):
+``afwijkingen(opgave, antwoord, sleutel)``, where each rated part lies against its
+reference band (:class:`~werkalliantie.leren.opgaven.groep.Afwijking`); a learner's lean
+and a group's spread of leans are made from these (``werkalliantie.leren.opgaven.afwijkingen``).
+
 The answer a kind receives comes from the learner's file: untrusted, any JSON value.
 The engine (:mod:`werkalliantie.leren.opgaven`) handles a missing answer and any error a rule
 raises; a kind handles every other shape of value without raising.

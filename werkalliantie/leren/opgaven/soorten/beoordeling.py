@@ -2,10 +2,22 @@
 
 The learner gives each of the course's own items a score on the questionnaire's scale
 (``data/vragenlijsten.yaml``: Bordin's goals, tasks and bond; Menger's four
-characteristics for a mandated setting). A dimension's score is the mean of its items;
-it earns its points when it lies within ``marge`` of the reference. Optional parts, when
-the record gives them points: ``zwakste`` (which dimension is weakest) and ``bewijs``
-(the sentences of the fragment that show it; partial credit).
+characteristics for a mandated setting). A dimension's score is the mean of its items.
+Optional parts, when the record gives them points: ``zwakste`` (which dimension is
+weakest) and ``bewijs`` (the sentences of the fragment that show it; partial credit).
+
+**The reference band.** Rating an alliance from a fragment is a judgement on which
+thoughtful professionals differ, so a key holds several ratings of every item
+(``Sleutel.beoordelingen``: the course's own and at least two independent raters'). The
+band of a list of ratings (:func:`referentieband`, the one definition) is their range,
+widened to at least ``BREEDTE`` either side of their median, within the scale. A
+dimension's band comes from the raters' dimension scores, an item's from their item
+scores. A dimension inside its band earns its points ("dicht bij"), one at most
+``NABIJ`` outside half of them, one further out none ("ver van"); the feedback never calls
+a rating wrong.
+
+**Evidence.** A sentence of the key earns; a sentence that at least half of the
+independent raters also chose is defensible and costs nothing; any other costs one.
 
 The saved answer is a mapping: item id to score, plus ``zwakste`` (a dimension id) and
 ``bewijs`` (sentence numbers, from 1) when those parts are asked.
@@ -14,31 +26,45 @@ The saved answer is a mapping: item id to score, plus ``zwakste`` (a dimension i
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import re
+import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from werkalliantie.leren import gegevens
 from werkalliantie.leren.opgaven.getallen import aantal
-from werkalliantie.leren.opgaven.groep import Beoordelingen, Keuzes, Optie, Schaalitem
+from werkalliantie.leren.opgaven.groep import Afwijking, Beoordelingen, Keuzes, Optie, Schaalitem
 from werkalliantie.leren.opgaven.model import Onderdeel, Opgave
 from werkalliantie.leren.opgaven.resultaat import Deelresultaat, Resultaat, getal
 
 ZWAKSTE = "zwakste"
 BEWIJS = "bewijs"
+BREEDTE = 1.0  # the band reaches at least this far either side of the raters' median
+NABIJ = 0.5  # a dimension this close outside its band still earns half its points
+MIN_BEOORDELINGEN = 3  # ratings per fragment in a key: the course's own and independent ones
+MIN_ONAFHANKELIJK = 2
+_MARGE = 1e-6  # scores are rounded to two decimals; compare with room for that
 
 
 # --- The questionnaires (course-wide data, referred to by name) ----------------------------
 UITLEG_DOCENT = (
     "De student geeft bij elke stelling een score. De stellingen horen bij de onderdelen van "
-    "de werkalliantie. De score van een onderdeel is het gemiddelde van de stellingen. Ligt "
-    "dat gemiddelde hooguit de marge (meestal 1 punt) van het antwoordmodel? Dan krijgt de "
-    "student alle punten van dat onderdeel, anders 0. Een onderdeel met een open stelling "
-    "krijgt 0. Een voorbeeld met een antwoordmodel van 3: een student die 4, 4 en 3 geeft, "
-    "zit op 3,7 en krijgt de punten; 5, 4 en 4 geeft 4,3 en dus 0 punten. Het zwakste "
-    "onderdeel is goed of fout. Bij het bewijs krijgt de student punten voor elke zin die ook "
-    "in het antwoordmodel staat, min een voor elke zin die er niet in staat (nooit minder dan "
-    "0, in halve punten).")
+    "de werkalliantie. De score van een onderdeel is het gemiddelde van de stellingen. Het "
+    "antwoordmodel heeft per fragment de scores van minstens drie beoordelaars: de cursus zelf "
+    "en twee of meer onafhankelijke beoordelaars. Daaruit volgt per onderdeel een "
+    "referentieband: van de laagste tot de hoogste score van de beoordelaars, en minstens "
+    "1 punt boven en onder hun middelste score (de mediaan). Ligt het gemiddelde van de student "
+    "in de band? Dan krijgt de student alle punten van dat onderdeel. Ligt het hooguit een "
+    "half punt buiten de band? Dan de helft. Verder weg: 0. Een onderdeel met een open "
+    "stelling krijgt 0. Een voorbeeld: de beoordelaars geven 2, 2,3, 2,7 en 3. De band loopt "
+    "dan van 1,5 tot 3,5. Een student die 3, 3 en 4 geeft (3,3), krijgt alle punten; 4, 4 en "
+    "3 (3,7) geeft de helft; 5, 4 en 4 (4,3) geeft 0. De scores samen zijn hooguit een derde "
+    "van de punten. De meeste punten gaan naar het zwakste onderdeel en het bewijs. Het "
+    "zwakste onderdeel is goed of niet. Bij het bewijs krijgt de student punten voor elke zin "
+    "die ook in het antwoordmodel staat, min een voor elke zin die er niet in staat (nooit "
+    "minder dan 0, in halve punten). Een zin die ook de meeste onafhankelijke beoordelaars "
+    "kozen, kost niets.")
 
 @dataclass(frozen=True)
 class Item:
@@ -53,6 +79,7 @@ class Dimensie:
     id: str = field(metadata={"id": True})
     naam: str = field(metadata={"tekst": True})
     alliantie: str = field(metadata={"tekst": True})
+    let_op: str = field(metadata={"tekst": True})  # what to look at: "Let op <let_op>."
     items: tuple[Item, ...] = field(metadata={"min": 2, "max": 4})
     # Higher scores mean a weaker alliance (Menger's friction): reversed for "weakest".
     omgekeerd: bool = False
@@ -100,14 +127,32 @@ def vragenlijst(opgave: Opgave) -> Vragenlijst:
 class Opties:
     __pydantic_config__ = {"extra": "forbid"}
     vragenlijst: str = field(metadata={"id": True})
-    marge: float = 1.0  # a dimension within this distance of the reference earns its points
 
 
 @dataclass(frozen=True)
 class Referentie:
+    """Why a dimension is as strong as the course's reference says (the rationale)."""
+
     __pydantic_config__ = {"extra": "forbid"}
-    score: float
     toelichting: str = field(metadata={"tekst": True})
+
+
+@dataclass(frozen=True)
+class Beoordeling:
+    """One rater's rating of the fragment: a score per item, and what they saw.
+
+    ``onafhankelijk``: rated from the fragment alone (its short context and the
+    statements), without the key or the other raters; False for the course's own."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+    door: str = field(metadata={"tekst": True})
+    onafhankelijk: bool
+    datum: str = field(metadata={"tekst": True})  # YYYY-MM-DD
+    werkwijze: str = field(metadata={"tekst": True})  # what the rater saw, and how
+    scores: dict[str, int]
+    zwakste: str | None = None  # the dimension the rater found weakest
+    bewijs: tuple[int, ...] | None = None  # the sentences the rater chose as evidence
+    toelichting: str | None = None  # the rater's own reasons
 
 
 @dataclass(frozen=True)
@@ -128,8 +173,52 @@ class Bewijsreferentie:
 class Sleutel:
     __pydantic_config__ = {"extra": "forbid"}
     referentie: dict[str, Referentie]
+    beoordelingen: tuple[Beoordeling, ...] = field(metadata={"min": MIN_BEOORDELINGEN})
     zwakste: Keuzereferentie | None = None
     bewijs: Bewijsreferentie | None = None
+
+
+# --- The reference band (defined once: grading, feedback, group view, book) ---------------
+
+@dataclass(frozen=True)
+class Band:
+    """Where the reference ratings lie, widened: from ``laag`` to ``hoog``; ``midden`` is
+    their median."""
+
+    laag: float
+    hoog: float
+    midden: float
+    waarden: tuple[float, ...]  # the ratings it was made from, in the key's order
+
+    def afstand(self, score: float) -> float:
+        """How far ``score`` lies outside the band: 0 inside, above positive, below negative."""
+        if score > self.hoog + _MARGE:
+            return round(score - self.hoog, 2)
+        if score < self.laag - _MARGE:
+            return round(score - self.laag, 2)
+        return 0.0
+
+
+def referentieband(waarden: Sequence[float], laagste: float, hoogste: float) -> Band:
+    """The band of some ratings of one thing: from their lowest to their highest, widened
+    to at least ``BREEDTE`` either side of their median, within the scale
+    (``laagste``..``hoogste``)."""
+    midden = statistics.median(waarden)
+    laag = max(laagste, min(min(waarden), midden - BREEDTE))
+    hoog = min(hoogste, max(max(waarden), midden + BREEDTE))
+    return Band(round(laag, 2), round(hoog, 2), round(midden, 2), tuple(waarden))
+
+
+def dimensieband(sleutel: Sleutel, dimensie: Dimensie, lijst: Vragenlijst) -> Band:
+    """The band of a dimension: from each rater's score of it (the mean of its items)."""
+    return referentieband([dimensiescore(b.scores, dimensie) for b in sleutel.beoordelingen],
+                          lijst.schaal.min, lijst.schaal.max)
+
+
+def itemband(sleutel: Sleutel, item: Item, lijst: Vragenlijst) -> Band:
+    """The band of one statement: from each rater's score of it."""
+    return referentieband([b.scores[item.id] for b in sleutel.beoordelingen],
+                          lijst.schaal.min, lijst.schaal.max)
 
 
 # --- The rule ------------------------------------------------------------------------------
@@ -222,23 +311,35 @@ def sterkte(score: float, dimensie: Dimensie, lijst: Vragenlijst) -> float:
     return lijst.schaal.min + lijst.schaal.max - score if dimensie.omgekeerd else score
 
 
-def _dimensie(opgave: Opgave, d: Dimensie, score: float | None, sleutel: Sleutel) -> Deelresultaat:
+def _dimensie(opgave: Opgave, d: Dimensie, score: float | None, sleutel: Sleutel,
+              lijst: Vragenlijst) -> Deelresultaat:
+    """In the band: all points; at most NABIJ outside it: half; further: none. The feedback
+    (shown after grading, also on graded items) says where, never the band itself; the
+    explanation (practice items only) gives the band, the raters' scores and the reason."""
     max_ = opgave.punten[d.id]
-    ref = sleutel.referentie[d.id]
-    marge = opgave.opties.marge
     if score is None:
         return Deelresultaat(d.id, d.naam, 0.0, max_, (
-            f"{d.naam}: je hebt niet alle stellingen beantwoord.",))
-    raak = abs(score - ref.score) <= marge + 1e-9
-    if raak:
-        oordeel = f"Dat ligt binnen {getal(marge)} punt van het antwoordmodel."
+            f"{d.naam}: je hebt niet alle stellingen beantwoord.",), oordeel="niet ingevuld")
+    band = dimensieband(sleutel, d, lijst)
+    afstand = band.afstand(score)
+    kant = "boven" if afstand > 0 else "onder"
+    if afstand == 0:
+        punten, oordeel = max_, "dicht bij de referentieband"
+        zin = ("Die ligt in de referentieband: dicht bij wat de beoordelaars van de cursus "
+               "zagen.")
+    elif abs(afstand) <= NABIJ + _MARGE:
+        punten, oordeel = max_ / 2, "net buiten de referentieband"
+        zin = f"Die ligt net {kant} de referentieband: nog dicht bij."
     else:
-        richting = "hoger" if score > ref.score else "lager"
-        oordeel = f"Dat is meer dan {getal(marge)} punt {richting} dan het antwoordmodel."
+        punten, oordeel = 0.0, "ver van de referentieband"
+        zin = (f"Die ligt ver {kant} de referentieband. Kijk nog eens naar het fragment: "
+               f"let op {d.let_op}.")
+    scores = "; ".join(getal(w) for w in band.waarden)
     return Deelresultaat(
-        d.id, d.naam, max_ if raak else 0.0, max_,
-        (f"{d.naam}: jouw score is {getal(score)}. {oordeel}",),
-        (f"Het antwoordmodel geeft {getal(ref.score)}. Waarom: {ref.toelichting}",))
+        d.id, d.naam, punten, max_, (f"{d.naam}: jouw score is {getal(score)}. {zin}",),
+        (f"De referentieband loopt van {getal(band.laag)} tot {getal(band.hoog)}. De "
+         f"{len(band.waarden)} beoordelaars gaven: {scores}. Waarom: "
+         f"{sleutel.referentie[d.id].toelichting}",), oordeel)
 
 
 def _zwakste(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel, lijst: Vragenlijst) -> Deelresultaat:
@@ -251,26 +352,45 @@ def _zwakste(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel, lijst: Vragenli
     return Deelresultaat(
         ZWAKSTE, naam, max_ if goed else 0.0, max_,
         (f"Je koos {gekozen} als zwakste onderdeel. "
-         + ("Dat klopt met het antwoordmodel." if goed else "Het antwoordmodel kiest een ander onderdeel."),),
+         + ("Dat klopt met het antwoordmodel." if goed else "Het antwoordmodel kiest een ander "
+            "onderdeel. Kijk nog eens welk onderdeel het minst sterk is, en waarom."),),
         (f"Het antwoordmodel kiest {lijst.dimensie(sleutel.zwakste.dimensie).naam}. "
          f"Waarom: {sleutel.zwakste.toelichting}",))
 
 
+def verdedigbaar(sleutel: Sleutel) -> frozenset[int]:
+    """Sentences outside the key that at least half of the independent raters chose as
+    evidence: defensible, so they cost nothing."""
+    onafhankelijk = [b for b in sleutel.beoordelingen if b.onafhankelijk]
+    tellen: dict[int, int] = {}
+    for b in onafhankelijk:
+        for z in set(b.bewijs or ()):
+            tellen[z] = tellen.get(z, 0) + 1
+    return frozenset(z for z, n in tellen.items()
+                     if n * 2 >= len(onafhankelijk) and z not in sleutel.bewijs.zinnen)
+
+
 def _bewijs(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel) -> Deelresultaat:
-    """Partial credit: the share of annotated sentences found, minus wrong picks."""
+    """Partial credit: the share of annotated sentences found, minus picks that no
+    majority of raters would defend."""
     max_ = opgave.punten[BEWIJS]
     naam = "Bewijs in het fragment"
     if not gelezen.bewijs:
         return Deelresultaat(BEWIJS, naam, 0.0, max_, ("Je hebt geen zinnen als bewijs gekozen.",))
     juist = set(sleutel.bewijs.zinnen)
     gekozen = set(gelezen.bewijs)
-    raak, mis = len(gekozen & juist), len(gekozen - juist)
+    ook = gekozen & verdedigbaar(sleutel)
+    raak, mis = len(gekozen & juist), len(gekozen - juist - ook)
     aandeel = max(0.0, (raak - mis) / len(juist))
     punten = round(max_ * aandeel * 2) / 2  # half points: readable, never above the maximum
+    zinnen = [f"Je koos {aantal(len(gekozen), 'zin', 'zinnen')}. Daarvan {'is' if raak == 1 else 'zijn'} "
+              f"er {raak} ook gekozen in het antwoordmodel, en {len(gekozen - juist)} niet."]
+    if ook:
+        zinnen.append(f"{aantal(len(ook), 'zin', 'zinnen')} daarvan kozen ook de meeste andere "
+                      "beoordelaars. " + ("Die kost" if len(ook) == 1 else "Die kosten")
+                      + " geen punt.")
     return Deelresultaat(
-        BEWIJS, naam, min(punten, max_), max_,
-        (f"Je koos {aantal(len(gekozen), 'zin', 'zinnen')}. Daarvan {'is' if raak == 1 else 'zijn'} er {raak} "
-         f"ook gekozen in het antwoordmodel, en {mis} niet.",),
+        BEWIJS, naam, min(punten, max_), max_, (" ".join(zinnen),),
         ("Het antwoordmodel kiest zin " + ", ".join(map(str, sorted(juist)))
          + f". Waarom: {sleutel.bewijs.toelichting}",))
 
@@ -278,7 +398,8 @@ def _bewijs(opgave: Opgave, gelezen: Gelezen, sleutel: Sleutel) -> Deelresultaat
 def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
     lijst = vragenlijst(opgave)
     gelezen = lees(opgave, antwoord)
-    delen = [_dimensie(opgave, d, dimensiescore(gelezen.scores, d), sleutel) for d in lijst.dimensies]
+    delen = [_dimensie(opgave, d, dimensiescore(gelezen.scores, d), sleutel, lijst)
+             for d in lijst.dimensies]
     if ZWAKSTE in opgave.punten:
         delen.append(_zwakste(opgave, gelezen, sleutel, lijst))
     if BEWIJS in opgave.punten:
@@ -327,17 +448,19 @@ def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
 
 
 def voorbeelden(opgave: Opgave, sleutel: Sleutel) -> dict[str, Any]:
-    """A right answer (item scores whose dimension means equal the reference, rounded to the
-    scale), a wrong one of the right shape (every item at the far end of the scale, another
-    dimension as weakest, sentences the key does not choose), and an invalid one."""
+    """A right answer (item scores whose dimension means are the middle of the band,
+    rounded to the scale), a wrong one of the right shape (every item at the end of the
+    scale furthest from the band, another dimension as weakest, sentences the key does not
+    choose), and an invalid one."""
     lijst = vragenlijst(opgave)
     goed: dict[str, Any] = {}
     fout: dict[str, Any] = {}
     for d in lijst.dimensies:
-        doel = sleutel.referentie[d.id].score
+        band = dimensieband(sleutel, d, lijst)
+        doel = band.midden
         n = len(d.items)
         basis, rest = divmod(round(doel * n), n)
-        ver = (lijst.schaal.min if doel - lijst.schaal.min > lijst.schaal.max - doel
+        ver = (lijst.schaal.min if band.laag - lijst.schaal.min > lijst.schaal.max - band.hoog
                else lijst.schaal.max)
         for k, item in enumerate(d.items):
             goed[item.id] = min(max(basis + (1 if k < rest else 0), lijst.schaal.min),
@@ -348,26 +471,29 @@ def voorbeelden(opgave: Opgave, sleutel: Sleutel) -> dict[str, Any]:
         fout[ZWAKSTE] = next(d.id for d in lijst.dimensies if d.id != sleutel.zwakste.dimensie)
     if BEWIJS in opgave.punten:
         goed[BEWIJS] = list(sleutel.bewijs.zinnen)
+        te_verdedigen = verdedigbaar(sleutel)
         fout[BEWIJS] = [z for z in range(1, _aantal_zinnen(opgave) + 1)
-                        if z not in sleutel.bewijs.zinnen][:2]
+                        if z not in sleutel.bewijs.zinnen and z not in te_verdedigen][:2]
     ongeldig = {lijst.items[0].id: "veel", ZWAKSTE: 7, BEWIJS: "zin 3"}
     return {"goed": goed, "fout": fout, "ongeldig": ongeldig}
 
 
 def groepsweergave(opgave: Opgave, antwoorden: list[Any], sleutel: Sleutel | None) -> list:
-    """The statements as ratings on the scale (with the reference band), the weakest part
-    and the evidence sentences as choices (the reference marked)."""
+    """The statements as ratings on the scale (each with its reference band), the weakest
+    part and the evidence sentences as choices (the reference marked). A group's spread of
+    leans spans questions: see :func:`afwijkingen` and ``groep.groepsneigingen``."""
     lijst = vragenlijst(opgave)
     laag, hoog = lijst.schaal.min, lijst.schaal.max
     gelezen = [lees(opgave, a) for a in antwoorden]
     items = []
     for d in lijst.dimensies:
-        band = None
-        if sleutel is not None:
-            ref = sleutel.referentie[d.id].score
-            band = (max(laag, ref - opgave.opties.marge), min(hoog, ref + opgave.opties.marge))
-        items += [Schaalitem(item.tekst, d.naam, tuple(g.scores.get(item.id) for g in gelezen),
-                             band) for item in d.items]
+        for item in d.items:
+            band = None
+            if sleutel is not None:
+                b = itemband(sleutel, item, lijst)
+                band = (b.laag, b.hoog)
+            items.append(Schaalitem(item.tekst, d.naam,
+                                    tuple(g.scores.get(item.id) for g in gelezen), band))
     delen: list = [Beoordelingen("De stellingen", (laag, hoog), dict(lijst.schaal.labels),
                                  tuple(items))]
     ids = [d.id for d in lijst.dimensies]
@@ -389,6 +515,54 @@ def groepsweergave(opgave: Opgave, antwoorden: list[Any], sleutel: Sleutel | Non
     return delen
 
 
+def afwijkingen(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> list[Afwijking]:
+    """Where each fully rated dimension of ``antwoord`` lies against its reference band: a
+    rater's lean over several fragments is made of these (``groep.neigingen``)."""
+    lijst = vragenlijst(opgave)
+    gelezen = lees(opgave, antwoord)
+    uit = []
+    for d in lijst.dimensies:
+        score = dimensiescore(gelezen.scores, d)
+        if score is None:
+            continue
+        band = dimensieband(sleutel, d, lijst)
+        uit.append(Afwijking(f"{lijst.id}.{d.id}", d.naam, d.let_op, d.omgekeerd, score,
+                             (band.laag, band.hoog), band.midden))
+    return uit
+
+
+DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _controleer_beoordelingen(opgave: Opgave, sleutel: Sleutel,
+                              lijst: Vragenlijst) -> list[tuple[str, str]]:
+    problemen = []
+    items = {i.id for i in lijst.items}
+    dimensies = {d.id for d in lijst.dimensies}
+    zinnen = _aantal_zinnen(opgave)
+    for n, b in enumerate(sleutel.beoordelingen, 1):
+        plek = f"sleutel.beoordelingen[{n}]"
+        if not DATUM.match(b.datum):
+            problemen.append((f"{plek}.datum", "schrijf de datum als JJJJ-MM-DD, tussen aanhalingstekens"))
+        if set(b.scores) != items:
+            mist = sorted(items - set(b.scores))
+            problemen.append((f"{plek}.scores", "geef elke stelling precies één score"
+                              + (f"; er mist {', '.join(mist)}" if mist else "")))
+        if any(not lijst.schaal.min <= s <= lijst.schaal.max for s in b.scores.values()):
+            problemen.append((f"{plek}.scores", "een score valt buiten de schaal"))
+        if b.zwakste is not None and b.zwakste not in dimensies:
+            problemen.append((f"{plek}.zwakste", "dit is geen onderdeel van de vragenlijst"))
+        if b.bewijs is not None and any(not 1 <= z <= zinnen for z in b.bewijs):
+            problemen.append((f"{plek}.bewijs", f"het fragment heeft {zinnen} zinnen"))
+    if sum(b.onafhankelijk for b in sleutel.beoordelingen) < MIN_ONAFHANKELIJK:
+        problemen.append(("sleutel.beoordelingen", f"minstens {MIN_ONAFHANKELIJK} beoordelingen "
+                          "horen onafhankelijk te zijn (onafhankelijk: true)"))
+    if all(b.onafhankelijk for b in sleutel.beoordelingen):
+        problemen.append(("sleutel.beoordelingen", "de eigen beoordeling van de cursus ontbreekt "
+                          "(onafhankelijk: false)"))
+    return problemen
+
+
 def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]:
     problemen = []
     if opgave.opties.vragenlijst not in vragenlijsten():
@@ -402,8 +576,7 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
     for d in lijst.dimensies:
         if d.id not in sleutel.referentie:
             problemen.append((f"sleutel.referentie.{d.id}", "deze referentie ontbreekt"))
-        elif not lijst.schaal.min <= sleutel.referentie[d.id].score <= lijst.schaal.max:
-            problemen.append((f"sleutel.referentie.{d.id}.score", "deze score valt buiten de schaal"))
+    problemen += _controleer_beoordelingen(opgave, sleutel, lijst)
     for extra in set(sleutel.referentie) - {d.id for d in lijst.dimensies}:
         problemen.append((f"sleutel.referentie.{extra}", "dit onderdeel hoort niet bij de vragenlijst"))
     for deel, ref in ((ZWAKSTE, sleutel.zwakste), (BEWIJS, sleutel.bewijs)):
@@ -413,12 +586,15 @@ def controleer(opgave: Opgave, sleutel: Sleutel | None) -> list[tuple[str, str]]
     if sleutel.zwakste is not None and sleutel.zwakste.dimensie not in {d.id for d in lijst.dimensies}:
         problemen.append(("sleutel.zwakste.dimensie", "dit is geen onderdeel van de vragenlijst"))
     elif sleutel.zwakste is not None and not problemen:
-        # The weakest part must follow from the reference scores themselves, unambiguously.
-        sterktes = {d.id: sterkte(sleutel.referentie[d.id].score, d, lijst) for d in lijst.dimensies}
+        # The weakest part must follow from the ratings themselves, unambiguously: it alone
+        # has the weakest middle of its band.
+        sterktes = {d.id: sterkte(dimensieband(sleutel, d, lijst).midden, d, lijst)
+                    for d in lijst.dimensies}
         laagste = min(sterktes.values())
         if [d for d, s in sterktes.items() if s == laagste] != [sleutel.zwakste.dimensie]:
-            problemen.append(("sleutel.zwakste.dimensie", "dit volgt niet uit de referentiescores: "
-                              "het zwakste onderdeel heeft als enige de laagste score"))
+            problemen.append(("sleutel.zwakste.dimensie", "dit volgt niet uit de beoordelingen: "
+                              "het zwakste onderdeel heeft als enige het zwakste midden van "
+                              "zijn referentieband"))
     if sleutel.bewijs is not None:
         zinnen = _aantal_zinnen(opgave)
         if any(not 1 <= z <= zinnen for z in sleutel.bewijs.zinnen):

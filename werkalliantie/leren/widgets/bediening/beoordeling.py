@@ -76,25 +76,28 @@ class Bediening(Basis):
                                   "waarom dit onderdeel het zwakst is?</strong> Vink ze aan.")),
                 widgets.HBox(list(self.bewijs.values()), layout=widgets.Layout(flex_flow="row wrap"))],
                 layout=RIJ))
-        self.profiel = widgets.HTML()  # after a practice answer: yours beside the reference
+        self.profiel = widgets.HTML()  # after a practice answer: yours beside the band
         self.onderdelen.append(self.profiel)
 
     def toon(self, resultaat: Resultaat) -> None:
         lijst = soort.vragenlijst(self.opgave)
         scores = soort.lees(self.opgave, self.waarde()).scores
+        sleutel = self.opgave.sleutel
         rijen = []
         for d in lijst.dimensies:
             jouw = soort.dimensiescore(scores, d)
-            ref = self.opgave.sleutel.referentie[d.id].score if self.opgave.sleutel else None
-            rijen.append((f"{d.naam} (omgekeerd)" if d.omgekeerd else d.naam, jouw, ref))
+            band = soort.dimensieband(sleutel, d, lijst) if sleutel else None
+            rijen.append((f"{d.naam} (omgekeerd)" if d.omgekeerd else d.naam, jouw,
+                          (band.laag, band.hoog) if band else None))
         beschrijving = "Staafdiagram per onderdeel: " + "; ".join(
-            f"{naam}: jij {'niet ingevuld' if j is None else getal(j)}, "
-            f"antwoordmodel {getal(r)}" for naam, j, r in rijen) + "."
+            f"{naam}: jij {'niet ingevuld' if j is None else getal(j)}"
+            + (f", referentieband van {getal(b[0])} tot {getal(b[1])}" if b else "")
+            for naam, j, b in rijen) + "."
         if any(d.omgekeerd for d in lijst.dimensies):
             beschrijving += " Bij stroefheid betekent een hogere score een zwakkere alliantie."
         self.profiel.value = grafieken.profiel(
             rijen, minimum=lijst.schaal.min, maximum=lijst.schaal.max,
-            titel="Jouw beoordeling naast het antwoordmodel", beschrijving=beschrijving)
+            titel="Jouw beoordeling naast de referentieband", beschrijving=beschrijving)
 
     def waarde(self) -> dict:
         antwoord: dict[str, Any] = {i: w.value for i, w in self.keuzelijsten.items() if w.value}
