@@ -58,7 +58,16 @@ class Cursusmap:
             raise CursusmapFout(f"{self.root / CONFIG} kan niet worden gelezen: {fout}") from None
         if "root" not in config.CourseDirectory:  # nbgrader's default: the working directory
             config.CourseDirectory.root = str(self.root)
+        self._config = config
         return CourseDirectory(config=config)
+
+    @property
+    def uitwisselmap(self) -> Path | None:
+        """nbgrader's exchange folder (``Exchange.root``), when the configuration names one
+        (a JupyterHub); None on one computer."""
+        self.coursedir  # noqa: B018 - loads the configuration
+        exchange = self._config.get("Exchange", {})
+        return Path(exchange["root"]) if "root" in exchange else None
 
     @property
     def db_url(self) -> str:
