@@ -95,7 +95,7 @@ class Achtergrond:
 
 ACHTERGROND: dict[str, Achtergrond] = {}
 NODIG = {  # a background job: the fixtures that need it
-    "klas": {"klas", "lege_cursus"},
+    "klas": {"klas", "lege_cursus", "lmsklas"},
     "boek": {"boekbouw", "boek", "boekserver", "site", "siteserver"},
 }
 
@@ -141,6 +141,16 @@ def lege_cursus(klas) -> Path:
     """A course folder right after `werkalliantie klaarzetten` (every assignment, the
     class list, no submission): copy it with ``klasrun.kopie_van`` before changing it."""
     return klas.lege_cursus
+
+
+@pytest.fixture(scope="session")
+def lmsklas(lege_cursus, tmp_path_factory):
+    """The hostile class of issue 19 (tests/lmscorpus.py): an LMS download per format,
+    collected by ONE ``nbgrader zip_collect`` each, and the Canvas course graded by ONE plain
+    ``nbgrader autograde``, partly graded by hand, with feedback for all."""
+    import lmscorpus
+
+    return lmscorpus.maak_klas(lege_cursus, tmp_path_factory.mktemp("lmsklas"), BIN, omgeving())
 
 
 @pytest.fixture(scope="session")
