@@ -106,10 +106,10 @@ LEEROMGEVING = "werkalliantie.begeleiden.nakijken.leeromgeving."
 c.ZipCollectApp.extractor_plugin = LEEROMGEVING + "Uitpakken"
 c.ZipCollectApp.collector_plugin = LEEROMGEVING + "Leeromgeving"
 # Andere namen: <studentnummer>_<iets>_<oorspronkelijke naam>, bijvoorbeeld
-# s1234567_inlevering_antwoorden.json. Past jouw leeromgeving weer andere namen toe? Pas
-# dan dit patroon aan.
+# s1234567_inlevering_antwoorden.json (een tweede keer ingeleverd: antwoorden-1.json). Past
+# jouw leeromgeving weer andere namen toe? Pas dan dit patroon aan.
 c.FileNameCollectorPlugin.named_regexp = (
-    r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[^/_]+\.ipynb|antwoorden\.json)$"
+    r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[^/_]+\.ipynb|antwoorden(?:-\d+)?\.json)$"
 )
 # Het antwoordbestand gaat mee met het notebook.
 c.FileNameCollectorPlugin.valid_ext = [".ipynb", ".json"]
