@@ -94,8 +94,9 @@ class Achtergrond:
 
 
 ACHTERGROND: dict[str, Achtergrond] = {}
-NODIG = {  # a background job: the fixtures that need it
+NODIG = {  # a background job: the fixtures that need it (in this order: lmsklas needs klas)
     "klas": {"klas", "lege_cursus", "lmsklas"},
+    "lmsklas": {"lmsklas"},
     "boek": {"boekbouw", "boek", "boekserver", "site", "siteserver"},
 }
 
@@ -104,6 +105,10 @@ def _start(config, naam: str) -> Achtergrond:
     map_ = config._tmp_path_factory.mktemp(naam)
     if naam == "klas":
         commando = [sys.executable, ROOT / "tests" / "klasrun.py", map_]
+    elif naam == "lmsklas":  # starts from the class's fresh course as soon as it is there
+        if "klas" not in ACHTERGROND:
+            ACHTERGROND["klas"] = _start(config, "klas")
+        commando = [sys.executable, ROOT / "tests" / "lmscorpus.py", ACHTERGROND["klas"].map, map_]
     else:
         commando = [BIN / "jupyter-book", "build", ROOT, "-W", "-n", "--keep-going",
                     "--path-output", map_]
@@ -144,13 +149,14 @@ def lege_cursus(klas) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lmsklas(lege_cursus, tmp_path_factory):
+def lmsklas(request):
     """The hostile class of issue 19 (tests/lmscorpus.py): an LMS download per format,
     collected by ONE ``nbgrader zip_collect`` each, and the Canvas course graded by ONE plain
-    ``nbgrader autograde``, partly graded by hand, with feedback for all."""
+    ``nbgrader autograde``, partly graded by hand, with feedback for all. It runs in the
+    background from the class's fresh course on, beside the rest of the class."""
     import lmscorpus
 
-    return lmscorpus.maak_klas(lege_cursus, tmp_path_factory.mktemp("lmsklas"), BIN, omgeving())
+    return lmscorpus.lees(_achtergrond("lmsklas", request))
 
 
 @pytest.fixture(scope="session")

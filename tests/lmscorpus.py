@@ -358,3 +358,57 @@ def maak_klas(lege_cursus: Path, basis: Path, bin_: Path, env: dict) -> Lmsklas:
     klas.nakijken["feedback"] = _draai([str(bin_ / "nbgrader"), "generate_feedback", OPDRACHT],
                                        map_, env)
     return klas
+
+
+# --- In the background: the test session starts it beside the class of the tests ---------------
+
+UITKOMST = "lmsklas.json"
+
+
+def bewaar(klas: Lmsklas, uit: Path) -> None:
+    data = {"mappen": {k: str(v) for k, v in klas.mappen.items()},
+            "verzamelen": klas.verzamelen, "nakijken": klas.nakijken,
+            "voor": {k: sorted(v) for k, v in klas.voor.items()},
+            "na": {k: sorted(v) for k, v in klas.na.items()}}
+    (uit / UITKOMST).write_text(json.dumps(data), encoding="utf-8")
+
+
+def lees(uit: Path) -> Lmsklas:
+    """The run as bewaar() left it; each format's corpus made again (it is deterministic)."""
+    data = json.loads((uit / UITKOMST).read_text(encoding="utf-8"))
+    klas = Lmsklas({k: Path(v) for k, v in data["mappen"].items()}, {}, data["verzamelen"],
+                   data["nakijken"], {k: set(v) for k, v in data["voor"].items()},
+                   {k: set(v) for k, v in data["na"].items()})
+    for formaat, map_ in klas.mappen.items():
+        corpus = Corpus(formaat, studenten())
+        corpus.bestanden, corpus.punten, tijden = inleveringen(map_, map_ / "sleutels")
+        if formaat == "brightspace":
+            corpus.tijden = tijden
+        klas.corpora[formaat] = corpus
+    return klas
+
+
+def _wacht_op(klasmap: Path) -> Path:
+    import time
+
+    from klasrun import LEGE_CURSUS_KLAAR
+
+    for _ in range(3600):
+        if (klasmap / LEGE_CURSUS_KLAAR).exists():
+            return klasmap / "lege-cursus"
+        time.sleep(0.5)
+    raise SystemExit("De lege cursus van de klas van de tests kwam er niet.")
+
+
+if __name__ == "__main__":
+    import argparse
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from conftest import BIN, omgeving
+
+    parser = argparse.ArgumentParser(description="De vijandige klas van issue 19.")
+    parser.add_argument("klasmap", type=Path, help="de map van tests/klasrun.py")
+    parser.add_argument("uit", type=Path)
+    args = parser.parse_args()
+    bewaar(maak_klas(_wacht_op(args.klasmap), args.uit, BIN, omgeving()), args.uit)

@@ -324,8 +324,9 @@ def _open_antwoorden_van_de_lijst(map_, opdracht: str, studenten) -> list[str]:
             nb = gb.find_submission_notebook(opdracht, opdracht, student)
             stub = {c.name: c.source for c in nb.notebook.source_cells}
             for cel in data["cells"]:
-                gid = cel.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
-                if not gid.startswith("antwoord-") or cel.get("source") == stub.get(gid):
+                gid = inlevering._grade_id(cel) or ""  # any structure: a student's JSON
+                if not gid.startswith("antwoord-") or cel.get("cell_type") != "markdown" \
+                        or cel.get("source") == stub.get(gid):
                     continue
                 grade = next(g for g in nb.grades if g.name == gid)
                 if grade.manual_score is None and not grade.needs_manual_grade:

@@ -47,6 +47,7 @@ import io
 import os
 import re
 import stat
+import traceback
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -307,7 +308,12 @@ class Leeromgeving(FileNameCollectorPlugin):
         verwacht = self._verwacht()
         per_bestand: dict[tuple[str, str], list[_Kandidaat]] = {}
         for pad in sorted(paden):
-            kandidaat = self._kandidaat(pad, wortel, verwacht)
+            try:
+                kandidaat = self._kandidaat(pad, wortel, verwacht)
+            except Exception:  # noqa: BLE001 - one file never stops the class
+                self.log.error("Overgeslagen (niet te beoordelen): %s\n%s",
+                               toon(os.path.relpath(pad, wortel)), traceback.format_exc())
+                continue
             if kandidaat is not None:
                 per_bestand.setdefault((kandidaat.student, kandidaat.bestand), []).append(kandidaat)
         gekozen: dict[str, _Kandidaat] = {}
@@ -456,12 +462,16 @@ class Uitpakken(ExtractorPlugin):
                 if not stat.S_ISREG(info.st_mode):
                     self.log.warning("Overgeslagen in archive/ (geen gewoon bestand): %s", toon(rel))
                     continue
-                if naam.lower().endswith(".zip") and rel_map == ".":
-                    self._download(pad, os.path.join(extracted_path, naam[:-4]))
-                else:
-                    los = _Download(rel, extracted_path)
-                    los.items.append(_Item(rel, info.st_size, info.st_size, los=pad))
-                    self._schrijf(self._keur(los, None), None)
+                try:
+                    if naam.lower().endswith(".zip") and rel_map == ".":
+                        self._download(pad, os.path.join(extracted_path, naam[:-4]))
+                    else:
+                        los = _Download(rel, extracted_path)
+                        los.items.append(_Item(rel, info.st_size, info.st_size, los=pad))
+                        self._schrijf(self._keur(los, None), None)
+                except Exception:  # noqa: BLE001 - one download never stops the others
+                    self.log.error("%s kon niet worden uitgepakt:\n%s", toon(rel),
+                                   traceback.format_exc())
 
     def _download(self, pad: str, doel: str) -> None:
         self.log.info("Uitpakken: %s", pad)
