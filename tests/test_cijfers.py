@@ -246,3 +246,15 @@ def test_postgresql_geeft_hetzelfde_als_sqlite(postgres, tmp_path, monkeypatch):
         assert "'=1+1" in set(tabel["voornaam"]) and "'-Achter" in set(tabel["achternaam"])
         uitkomsten[soort] = per_formaat
     assert uitkomsten["sqlite"] == uitkomsten["postgresql"]
+
+
+def test_inleveringen_in_submitted_en_in_de_uitwisselmap(tmp_path):
+    from werkalliantie.begeleiden.nakijken.cijfers import ingeleverd
+
+    (tmp_path / "submitted" / "s2" / OPDRACHT).mkdir(parents=True)
+    inbound = tmp_path / "uitwisseling" / "werkalliantie" / "inbound"
+    (inbound / f"s1+{OPDRACHT}+2030-06-28 09:00:00.000000 UTC+a1b2").mkdir(parents=True)
+    (inbound / "s3+andere-opdracht+2030-06-28 09:00:00.000000 UTC+c3d4").mkdir()
+    gevonden = ingeleverd(tmp_path / "submitted", tmp_path / "uitwisseling", "werkalliantie",
+                          [OPDRACHT])
+    assert gevonden == {OPDRACHT: {"s1", "s2"}}

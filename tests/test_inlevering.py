@@ -323,10 +323,13 @@ def _open_antwoorden_van_de_lijst(map_, opdracht: str, studenten) -> list[str]:
                 continue  # nothing could be read: no answer to keep
             nb = gb.find_submission_notebook(opdracht, opdracht, student)
             stub = {c.name: c.source for c in nb.notebook.source_cells}
+            gezien = set()
             for cel in data["cells"]:
                 gid = inlevering._grade_id(cel) or ""  # any structure: a student's JSON
-                if not gid.startswith("antwoord-") or cel.get("cell_type") != "markdown" \
-                        or cel.get("source") == stub.get(gid):
+                if not gid.startswith("antwoord-") or gid in gezien:
+                    continue  # only the first cell with an id counts (as in grading)
+                gezien.add(gid)
+                if cel.get("cell_type") != "markdown" or cel.get("source") == stub.get(gid):
                     continue
                 grade = next(g for g in nb.grades if g.name == gid)
                 if grade.manual_score is None and not grade.needs_manual_grade:

@@ -63,11 +63,26 @@ class Cursusmap:
 
     @property
     def uitwisselmap(self) -> Path | None:
-        """nbgrader's exchange folder (``Exchange.root``), when the configuration names one
-        (a JupyterHub); None on one computer."""
-        self.coursedir  # noqa: B018 - loads the configuration
+        """nbgrader's exchange folder (``Exchange.root``), when a configuration names one (a
+        JupyterHub: the course's file, or the nbgrader_config.py in Jupyter's configuration
+        folders that every nbgrader command reads too); None on one computer."""
+        from jupyter_core.paths import jupyter_config_path
+        from traitlets.config.loader import PyFileConfigLoader
+
+        self.coursedir  # noqa: B018 - loads the course's configuration
         exchange = self._config.get("Exchange", {})
-        return Path(exchange["root"]) if "root" in exchange else None
+        if "root" in exchange:
+            return Path(exchange["root"])
+        for map_ in jupyter_config_path():
+            if not (Path(map_) / CONFIG).is_file():
+                continue
+            try:
+                algemeen = PyFileConfigLoader(CONFIG, path=map_).load_config()
+            except Exception:  # noqa: BLE001 - not ours to judge; no exchange from it
+                continue
+            if "root" in algemeen.get("Exchange", {}):
+                return Path(algemeen.Exchange.root)
+        return None
 
     @property
     def db_url(self) -> str:
