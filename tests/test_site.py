@@ -17,16 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
-import subprocess
-import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from packaging.utils import canonicalize_name
 
-from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, omgeving, sitemodule
+from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, sitemodule
 
 def _bouwscript():
     from werkalliantie.bouwen import site
@@ -48,21 +45,6 @@ pytestmark = [pytest.mark.site]
 
 
 # --- the build ------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def site(boek, tmp_path_factory) -> Path:
-    """The book plus the practice area, built by the real script into a copy of the book."""
-    basis = tmp_path_factory.mktemp("site")
-    html = basis / "html"
-    shutil.copytree(boek, html)
-    resultaat = subprocess.run(
-        [sys.executable, "-m", "werkalliantie.bouwen.site", "--boek", html, "--werkmap", basis / "werk",
-         PROEF, *ECHTE_OEFENINGEN],
-        capture_output=True, text=True, env=omgeving(), timeout=900, cwd=ROOT)
-    assert resultaat.returncode == 0, (
-        "make site faalt:\n" + resultaat.stdout[-4000:] + resultaat.stderr[-4000:])
-    return html
-
 
 @pytest.fixture(scope="session")
 def siteserver(site):
@@ -439,10 +421,23 @@ def test_waarschuwing_als_de_browser_niets_kan_bewaren(siteserver, context):
     assert ctx.netwerk.geblokkeerd == []
 
 
+@pytest.fixture(scope="module")
+def een_profiel(chromium, siteserver):
+    """One browser profile for every exercise in turn, as a learner who goes from one
+    exercise to the next: Pyodide and the wheels come from its cache after the first."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
+    ctx.netwerk = Netwerkbewaker()
+    ctx.route("**/*", ctx.netwerk)
+    ctx.console_regels = []
+    ctx.on("weberror", lambda e: ctx.console_regels.append(f"[pageerror] {e.error}"))
+    yield ctx
+    ctx.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", ECHTE_OEFENINGEN, ids=lambda p: p.stem)
-def test_elke_oefening_draait_in_de_browser(siteserver, context, notebook):
-    ctx = context()
+def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
+    ctx = een_profiel
     pagina = ctx.new_page()
     pagina.goto(f"{siteserver}/{OEFENMAP}/{notebook.stem}.html")
     _klaar(pagina)
@@ -453,6 +448,7 @@ def test_elke_oefening_draait_in_de_browser(siteserver, context, notebook):
     assert fouten.count() == 0, fouten.all_inner_texts()
     assert ctx.netwerk.geblokkeerd == []
     _geen_fouten(ctx)
+    pagina.close()
 
 
 # --- accessibility ------------------------------------------------------------------------
