@@ -55,13 +55,13 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from werkalliantie.leren.bestanden import schrijf_atomisch
 from werkalliantie.leren.fouten import CursusFout
 
 with warnings.catch_warnings():
@@ -597,28 +597,9 @@ class Antwoordenbestand:
                     pass
 
     def _schrijf_atomisch(self, pad: Path, inhoud: bytes) -> None:
-        # mkstemp opens with O_EXCL|O_NOFOLLOW; os.replace swaps a symlink at `pad` for the
-        # new file and never writes through it.
-        fd, tijdelijk = tempfile.mkstemp(prefix="." + self.pad.name + ".", suffix=".tmp",
-                                         dir=pad.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(inhoud)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tijdelijk, pad)
-        except BaseException:
-            Path(tijdelijk).unlink(missing_ok=True)
-            raise
-        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable where we can
-            try:
-                dir_fd = os.open(pad.parent, os.O_DIRECTORY)
-                try:
-                    os.fsync(dir_fd)
-                finally:
-                    os.close(dir_fd)
-            except OSError:  # the file is in place; some file systems cannot fsync a folder
-                pass
+        # The temporary file is named after this answer file (see _ruim_tijdelijke_bestanden_op);
+        # os.replace swaps a symlink at `pad` for the new file and never writes through it.
+        schrijf_atomisch(pad, inhoud, voorvoegsel="." + self.pad.name + ".")
 
 
 def _als_tekst(antwoorden: dict[str, Antwoord]) -> str:

@@ -10,14 +10,13 @@ instructor gave (escaped): never a student's text.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock
 
+from werkalliantie.leren.bestanden import schrijf_atomisch
 from werkalliantie.leren.tekst import html_tekst
 
 RAPPORT = "nakijkrapport.md"
@@ -39,8 +38,8 @@ def noteer(cursusmap: Path, opdracht: str, student: str, notebook: str, stap: st
                 timespec="seconds"), "regels": regels}
         else:
             per_notebook.pop(stap, None)
-        _schrijf(cursusmap / GEGEVENS, json.dumps(data, ensure_ascii=False, indent=1))
-        _schrijf(cursusmap / RAPPORT, _markdown(data))
+        schrijf_atomisch(cursusmap / GEGEVENS, json.dumps(data, ensure_ascii=False, indent=1))
+        schrijf_atomisch(cursusmap / RAPPORT, _markdown(data))
 
 
 def meldingen(cursusmap: Path) -> dict:
@@ -54,17 +53,6 @@ def _lees(pad: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _schrijf(pad: Path, tekst: str) -> None:
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(tekst)
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 def _e(tekst: str) -> str:
