@@ -84,6 +84,11 @@ MAX_DIEPTE = 20  # nesting inside one answer
 MAX_GETAL = 2**53
 # A file is never read (nor written) beyond this size: realistic files stay far below.
 MAX_BESTAND_BYTES = 10_000_000
+# Not an answer to a question: the name a learner may give for the trainer's group overview
+# (optional; the trainer sees it only when asking for names). Question ids start with a
+# letter (the bundle checks), so this key never clashes with one.
+NAAMVELD = "_naam_voor_de_trainer"
+MAX_NAAM = 80
 # The file's own levels (object, "antwoorden", entry) on top of an answer's, with margin.
 _MAX_NESTING_BESTAND = MAX_DIEPTE + 10
 _MAX_TIJD = 64
@@ -133,6 +138,25 @@ class Inhoud:
     def waarde(self, vraag_id: str, standaard: Any = None) -> Any:
         antwoord = self.antwoorden.get(vraag_id)
         return standaard if antwoord is None else antwoord.waarde
+
+    @property
+    def naam_voor_de_trainer(self) -> str | None:
+        """The name the learner gave for the trainer (:data:`NAAMVELD`), spaces tidied and
+        at most :data:`MAX_NAAM` characters; None when there is none."""
+        return schone_naam(self.waarde(NAAMVELD))
+
+    @property
+    def vragen(self) -> dict[str, Antwoord]:
+        """The answers to questions: everything but the name for the trainer."""
+        return {k: a for k, a in self.antwoorden.items() if k != NAAMVELD}
+
+
+def schone_naam(waarde: Any) -> str | None:
+    """A name as the learner typed it: one line, single spaces, at most MAX_NAAM characters."""
+    if not isinstance(waarde, str):
+        return None
+    naam = " ".join(waarde.split())[:MAX_NAAM].strip()
+    return naam or None
 
 
 def _nu() -> str:
