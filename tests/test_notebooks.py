@@ -1,7 +1,8 @@
 """Every notebook runs top to bottom in a fresh kernel (DESIGN.md, quality bars).
 
-Covers the self-study notebooks (notebooks/), the book's notebook pages (.ipynb, and
-MyST-NB .md pages with a kernelspec; page templates are rendered first, as the book does)
+Covers the self-study notebooks (notebooks/), the trainer's (trainer/), the book's notebook
+pages (.ipynb, and MyST-NB .md pages with a kernelspec; page templates are rendered first,
+as the book does)
 and the nbgrader source notebooks (made from data/opdrachten.yaml, as `make opdrachten`
 makes them). Each runs in a temporary copy of its folder without any answer file, so a
 learner's antwoorden.json is never read or touched.
@@ -31,9 +32,11 @@ from werkalliantie.leren.opgaven.model import alle_opdrachten
 
 ROOT = Path(__file__).resolve().parent.parent
 ZELFSTUDIE = ROOT / "notebooks"
+TRAINER = ROOT / "trainer"
 BOEK = ROOT / "book"
 BRON = ROOT / "exercises" / "source"  # where the source notebooks are made (not tracked)
 ANTWOORDBESTANDEN = shutil.ignore_patterns("antwoorden*.json", ".antwoorden*.lock",
+                                           "antwoorden-groep", "uitvoer",
                                            ".ipynb_checkpoints", "_build")
 
 
@@ -45,7 +48,8 @@ def _voorwerk(pad: Path) -> dict:
 
 
 def _notebooks() -> list[Path]:
-    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(BOEK.glob("**/*.ipynb"))
+    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(TRAINER.glob("*.ipynb"))
+    gevonden += sorted(BOEK.glob("**/*.ipynb"))
     gevonden += [p for p in sorted(BOEK.glob("**/*.md")) if "kernelspec" in _voorwerk(p)]
     gevonden += [BRON / o / f"{o}.ipynb" for o in alle_opdrachten()]
     return [p for p in gevonden if ".ipynb_checkpoints" not in p.parts]
