@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from werkalliantie.leren.grafieken import RASTER, TEKST, omhulsel
 from werkalliantie.leren.opgaven.getallen import getal_nl
@@ -37,8 +38,12 @@ BAND = "#fbe9eb"
 
 def regels(tekst: str, breedte: float, grootte: int = LETTER) -> list[str]:
     """``tekst`` over as many lines of ``breedte`` px as it needs: wrapped, never cut."""
-    tekens = max(6, int(breedte / (grootte * TEKENBREEDTE)))
-    return textwrap.wrap(" ".join(str(tekst).split()), tekens) or [""]
+    return list(_regels(str(tekst), max(6, int(breedte / (grootte * TEKENBREEDTE)))))
+
+
+@lru_cache(maxsize=4096)
+def _regels(tekst: str, tekens: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(" ".join(tekst.split()), tekens)) or ("",)
 
 
 def tekst(x: float, y: float, lijnen: list[str] | str, *, grootte: int = LETTER,

@@ -41,7 +41,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from werkalliantie.leren.antwoorden import MAX_BESTAND_BYTES, NAAMVELD, Antwoordenbestand, schone_naam
+from werkalliantie.leren.antwoorden import (
+    MAX_BESTAND_BYTES,
+    NAAMVELD,
+    Antwoordenbestand,
+    lees_bestand,
+    schone_naam,
+)
 from werkalliantie.leren.fouten import CursusFout
 from werkalliantie.leren.opgaven.getallen import aantal
 
@@ -107,7 +113,9 @@ def _is_kandidaat(naam: str) -> bool:
 
 
 def _lees_bestand(pad: Path) -> tuple[dict[str, Any] | None, str | None]:
-    inhoud = Antwoordenbestand(pad).lees()
+    inhoud = lees_bestand(pad)
+    if inhoud.beschadigd:  # the store's own fallback: the last good copy beside it
+        inhoud = Antwoordenbestand(pad).lees()
     if inhoud.beschadigd and not inhoud.antwoorden:
         return None, inhoud.melding
     return {k: a.waarde for k, a in inhoud.antwoorden.items()}, inhoud.melding

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import random
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,6 +54,13 @@ BREED = 1200  # px: the width of a screen's content at 1280
 KORT = 16  # characters: options this short get upright bars side by side
 RANGTELWOORDEN = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende",
                   "achtste", "negende", "tiende")
+
+
+def _spreiding(waarden: list[int]) -> float:
+    """The population standard deviation, in floating point (statistics.pstdev is exact,
+    and slow for a big group)."""
+    gemiddeld = sum(waarden) / len(waarden)
+    return math.sqrt(sum((w - gemiddeld) ** 2 for w in waarden) / len(waarden))
 
 
 def _e(tekst: object) -> str:
@@ -158,11 +165,11 @@ def _vraag_beoordelingen(items, laag: int, hoog: int) -> str:
     gegeven = [(i, s) for i, s in gegeven if s]
     if not gegeven:
         return "Niemand scoorde deze stellingen. Wat maakte het moeilijk?"
-    item, scores = max(gegeven, key=lambda p: (buiten(p[0]), statistics.pstdev(p[1])))
+    item, scores = max(gegeven, key=lambda p: (buiten(p[0]), _spreiding(p[1])))
     if buiten(item) * 3 >= len(scores) and buiten(item):
         return (f"{_citaat(item.tekst)}: {buiten(item)} van de {len(scores)} scoren buiten de band. "
                 "Welke zin gaf voor jou de doorslag?")
-    item, scores = max(gegeven, key=lambda p: statistics.pstdev(p[1]))
+    item, scores = max(gegeven, key=lambda p: _spreiding(p[1]))
     if min(scores) == max(scores):
         return "Hier gaf iedereen dezelfde scores. Wat maakte het zo duidelijk?"
     return (f"{_citaat(item.tekst)}: scores van {min(scores)} tot {max(scores)}. Welke zin gaf voor "
@@ -478,10 +485,10 @@ def gespreksstarters(o: Overzicht) -> list[tuple[float, int, str]]:
             if isinstance(deel, Beoordelingen):
                 for item in deel.items:
                     scores = [s for s in item.scores if s is not None]
-                    if len(scores) >= 2 and statistics.pstdev(scores) > 0:
+                    if len(scores) >= 2 and _spreiding(scores) > 0:
                         tellen = sorted(Counter(scores).items())
                         verdeling = ", ".join(f"{aantal(n, 'keer', 'keer')} een {w}" for w, n in tellen)
-                        kandidaten.append((statistics.pstdev(scores) / 2, nr,
+                        kandidaten.append((_spreiding(scores) / 2, nr,
                                            f"{_citaat(item.tekst)}: {verdeling}."))
             elif isinstance(deel, Keuzes) and not deel.meer:
                 n = sum(1 for g in deel.gekozen if g)
