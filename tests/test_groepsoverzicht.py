@@ -529,13 +529,17 @@ def test_projectie_een_vraag_per_scherm(alle_soorten, pagina):
     assert huidig() == schermen[-1][0]
 
     SCHERMAFBEELDINGEN.mkdir(parents=True, exist_ok=True)
-    soorten = {"stellingen": "De stellingen: Doelen", "overeenstemming": "Hoe eensgezind",
-               "zwakste": "Het zwakste onderdeel", "bewijs": "De zinnen die het laten zien",
-               "neiging": "Hoe de groep scoort", "keuze": "Hoe de groep koos",
-               "getallen": "De T-score"}
-    teksten = pagina.evaluate("document.querySelector('section.dia ul.lijst').closest('section').id")
-    for naam, begin in [*soorten.items(), ("open", None)]:
-        dia = teksten if begin is None else next(i for i, _, t in schermen if t.startswith(begin))
+    soorten = {  # a screen of each kind: its heading, and something on it
+        "stellingen": ("De stellingen: Doelen", ""), "overeenstemming": ("Hoe eensgezind", ""),
+        "zwakste": ("Het zwakste onderdeel", ""), "bewijs": ("De zinnen die het laten zien", ""),
+        "neiging": ("Hoe de groep scoort", ""), "indelen": ("Hoe de groep koos", "Leefwereld"),
+        "meerkeuze": ("Hoe de groep koos", "✓ referentie"), "getallen": ("De T-score", ""),
+        "open": ("De antwoorden van de groep", "<ul"), "start": ("Groepsoverzicht", ""),
+        "verschil": ("Waar de groep het meest verschilt", "")}
+    for naam, (kop, inhoud) in soorten.items():
+        dia = pagina.evaluate("""([kop, inhoud]) => Array.from(document.querySelectorAll('section.dia'))
+            .find(d => d.querySelector('h1, h2').textContent.startsWith(kop)
+                       && d.innerHTML.includes(inhoud)).id""", [kop, inhoud])
         pagina.evaluate(f"document.getElementById('{dia}').scrollIntoView()")
         pagina.screenshot(path=str(SCHERMAFBEELDINGEN / f"{naam}.png"))
     assert pagina.netwerk.geblokkeerd == []
@@ -547,3 +551,6 @@ def test_projectie_een_vraag_per_scherm(alle_soorten, pagina):
         getComputedStyle(document.querySelector('nav.verder')).display,
         getComputedStyle(document.querySelector('ul.lijst')).overflow]""")
     assert afdruk == ["page", "none", "visible"]
+    pagina.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    pagina.evaluate("window.scrollTo(0, 0)")
+    pagina.screenshot(path=str(SCHERMAFBEELDINGEN / "afdruk.png"))

@@ -447,7 +447,8 @@ def dia_neigingen(o: Overzicht) -> Dia | None:
 # --- The whole page ------------------------------------------------------------------------------
 
 def dias_vraag(v: Vraag, nummer: int, totaal: int, telling: Counter) -> list[Dia]:
-    kop = f"Vraag {nummer} van {totaal}: {v.opgave.titel}"
+    kop = f"Vraag {nummer} van {totaal}: {v.opgave.titel}" + (
+        "" if v.heeft_sleutel else " (zonder referentie: geef de map met antwoordmodellen)")
     dias: list[Dia] = []
     delen = list(v.delen)
     i = 0
@@ -616,11 +617,13 @@ nav.verder { display: flex; justify-content: space-between; font-size: 24px; mar
   .dia { min-height: 0; padding: 0 0 12pt; break-inside: avoid; display: block; }
   .dia.nieuwe-vraag { break-before: page; }
   h1 { font-size: 22pt; } h2 { font-size: 15pt; }
-  .kop, figcaption, .klein, small, .vraagtekst, .melding, table, .inhoud ol.inhoud { font-size: 9.5pt; }
+  .inhoud { display: block; }
+  .kop, figcaption, .klein, small, .vraagtekst, .melding, table, .inhoud ol.inhoud,
+  .starters { font-size: 9.5pt; }
   .groot { font-size: 14pt; } .getal { font-size: 40pt; }
   .gesprek { font-size: 13pt; background: none; }
   figure svg { width: 100%; max-width: 100%; }
-  .lijst { overflow: visible; border: none; max-height: none; }
+  .lijst { flex: none; overflow: visible; border: none; max-height: none; }
   nav.verder { display: none; }
   @page { size: A4; margin: 14mm; }
 }
