@@ -226,8 +226,9 @@ def _lees_zout(pad: Path) -> tuple[bytes, dict[str, int]] | None:
 
 
 def nummer_deelnemers(bron: Path, deelnemers: list[Deelnemer]) -> list[str]:
-    """Give every participant their number (see the module's docstring) and return them
-    in that order; the Dutch notices, if any, go into the returned list's caller."""
+    """Give every participant their number (see the module's docstring) and sort
+    ``deelnemers`` by it; returns Dutch notices for the page (a damaged or unwritable
+    numbering file)."""
     plek = zoutplek(bron)
     meldingen = []
     bewaard = _lees_zout(plek)
