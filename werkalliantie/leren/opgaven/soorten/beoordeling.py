@@ -538,13 +538,13 @@ def afwijkingen(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> list[Afwijki
     gelezen = lees(opgave, antwoord)
     banden = dimensiebanden(sleutel, lijst)
     uit = []
-    for d in lijst.dimensies:
+    for volgorde, d in enumerate(lijst.dimensies):
         score = dimensiescore(gelezen.scores, d)
         if score is None:
             continue
         band = banden[d.id]
         uit.append(Afwijking(f"{lijst.id}.{d.id}", d.naam, d.let_op, d.omgekeerd, score,
-                             (band.laag, band.hoog), band.midden))
+                             (band.laag, band.hoog), band.midden, volgorde))
     return uit
 
 
