@@ -79,7 +79,13 @@ class Achtergrond:
             self.proces = subprocess.Popen([str(c) for c in commando], cwd=ROOT, env=env or omgeving(),
                                            stdout=log, stderr=subprocess.STDOUT)
 
-    def wacht(self) -> Path:
+    def wacht(self, klaar: str | None = None) -> Path:
+        """Wait for the job (or only until it has written the file ``klaar`` in its map)."""
+        if klaar is not None:
+            while not (self.map / klaar).exists() and self.proces.poll() is None:
+                time.sleep(0.5)
+            if (self.map / klaar).exists():
+                return self.map
         code = self.proces.wait(timeout=3600)
         klaar = time.monotonic() - self.begin
         assert code == 0, (f"{self.naam} faalt (na {klaar:.0f} s):\n"
@@ -99,9 +105,10 @@ NODIG = {  # a background job: the fixtures that need it (in this order: lmsklas
     "lmsklas": {"lmsklas"},
     "boek": {"boekbouw", "boek", "boekserver", "site", "siteserver"},
 }
+SITE = {"site", "siteserver"}  # the book's job also builds the browser site for these
 
 
-def _start(config, naam: str) -> Achtergrond:
+def _start(config, naam: str, site: bool = False) -> Achtergrond:
     map_ = config._tmp_path_factory.mktemp(naam)
     if naam == "klas":
         commando = [sys.executable, ROOT / "tests" / "klasrun.py", map_]
@@ -110,8 +117,8 @@ def _start(config, naam: str) -> Achtergrond:
             ACHTERGROND["klas"] = _start(config, "klas")
         commando = [sys.executable, ROOT / "tests" / "lmscorpus.py", ACHTERGROND["klas"].map, map_]
     else:
-        commando = [BIN / "jupyter-book", "build", ROOT, "-W", "-n", "--keep-going",
-                    "--path-output", map_]
+        commando = [sys.executable, ROOT / "tests" / "achtergrond.py", map_,
+                    *(["--site"] if site else [])]
     return Achtergrond(naam, commando, map_)
 
 
@@ -119,7 +126,7 @@ def pytest_collection_modifyitems(session, config, items):
     nodig = {f for item in items for f in getattr(item, "fixturenames", ())}
     for naam, fixtures in NODIG.items():
         if nodig & fixtures and not config.option.collectonly:
-            ACHTERGROND[naam] = _start(config, naam)
+            ACHTERGROND[naam] = _start(config, naam, site=bool(nodig & SITE))
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -127,10 +134,10 @@ def pytest_sessionfinish(session, exitstatus):
         taak.stop()
 
 
-def _achtergrond(naam: str, request) -> Path:
+def _achtergrond(naam: str, request, klaar: str | None = None, site: bool = False) -> Path:
     if naam not in ACHTERGROND:  # a test run that collected it late (e.g. --lf)
-        ACHTERGROND[naam] = _start(request.config, naam)
-    return ACHTERGROND[naam].wacht()
+        ACHTERGROND[naam] = _start(request.config, naam, site)
+    return ACHTERGROND[naam].wacht(klaar)
 
 
 @pytest.fixture(scope="session")
@@ -164,7 +171,14 @@ def boekbouw(request) -> Path:
     """The book built once, with warnings as errors and notebooks executed, into its own
     folder (``--path-output``): the HTML, and the executed pages in its jupyter-cache,
     which the one-page build for the PDF (tests/test_pdf.py) reuses."""
-    return _achtergrond("boek", request)
+    return _achtergrond("boek", request, klaar="boek-klaar")
+
+
+@pytest.fixture(scope="session")
+def site(request) -> Path:
+    """The book plus the practice area (tests/achtergrond.py --site), in a copy of the
+    book's HTML: its html folder."""
+    return _achtergrond("boek", request, site=True) / "site" / "html"
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,11 @@
 """Every notebook runs top to bottom in a fresh kernel (DESIGN.md, quality bars).
 
-Covers the self-study notebooks (notebooks/), the book's notebook pages (.ipynb, and
-MyST-NB .md pages with a kernelspec; page templates are rendered first, as the book does)
-and the nbgrader source notebooks (made from data/opdrachten.yaml, as `make opdrachten`
-makes them). Each runs in a temporary copy of its folder without any answer file, so a
-learner's antwoorden.json is never read or touched.
+Covers the self-study notebooks (notebooks/), the trainer's (trainer/) and the nbgrader
+source notebooks (made from data/opdrachten.yaml, as `make opdrachten` makes them). Each runs
+in a temporary copy of its folder without any answer file, so a learner's antwoorden.json is
+never read or touched, and running must not write one. The book's notebook pages run in the
+strict book build (tests/conftest.py: an error or any output on stderr fails it,
+_config.yml), not again here.
 """
 
 from __future__ import annotations
@@ -15,38 +16,26 @@ import pkgutil
 import shutil
 from pathlib import Path
 
-import jinja2
 import nbformat
 import pytest
-import yaml
-from myst_nb.core.read import read_myst_markdown_notebook
 from nbclient import NotebookClient
 
 import werkalliantie
-from werkalliantie.begeleiden import handleiding
 from werkalliantie.begeleiden.nakijken import sleutels
-from werkalliantie.bouwen import boek
 from werkalliantie.begeleiden.nakijken.klaarzetten import bronnotebook
 from werkalliantie.leren.opgaven.model import alle_opdrachten
 
 ROOT = Path(__file__).resolve().parent.parent
 ZELFSTUDIE = ROOT / "notebooks"
-BOEK = ROOT / "book"
+TRAINER = ROOT / "trainer"
 BRON = ROOT / "exercises" / "source"  # where the source notebooks are made (not tracked)
 ANTWOORDBESTANDEN = shutil.ignore_patterns("antwoorden*.json", ".antwoorden*.lock",
+                                           "antwoorden-groep", "uitvoer",
                                            ".ipynb_checkpoints", "_build")
 
 
-def _voorwerk(pad: Path) -> dict:
-    tekst = pad.read_text(encoding="utf-8")
-    if not tekst.startswith("---"):
-        return {}
-    return yaml.safe_load(tekst[3:].split("\n---", 1)[0]) or {}
-
-
 def _notebooks() -> list[Path]:
-    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(BOEK.glob("**/*.ipynb"))
-    gevonden += [p for p in sorted(BOEK.glob("**/*.md")) if "kernelspec" in _voorwerk(p)]
+    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(TRAINER.glob("*.ipynb"))
     gevonden += [BRON / o / f"{o}.ipynb" for o in alle_opdrachten()]
     return [p for p in gevonden if ".ipynb_checkpoints" not in p.parts]
 
@@ -57,16 +46,7 @@ NOTEBOOKS = _notebooks()
 def _lees(pad: Path) -> nbformat.NotebookNode:
     if BRON in pad.parents:  # made from the records, exactly as `make opdrachten` does
         return bronnotebook(alle_opdrachten()[pad.stem])
-    if pad.suffix == ".ipynb":
-        return nbformat.read(pad, as_version=4)
-    tekst = pad.read_text(encoding="utf-8")
-    docname = pad.relative_to(ROOT).with_suffix("").as_posix()
-    if boek._is_sjabloon(docname, tekst):  # rendered exactly as the book extension does
-        omgeving = jinja2.Environment(loader=jinja2.FileSystemLoader(BOEK / "_templates"),
-                                      undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-        tekst = omgeving.from_string(tekst).render(
-            **boek.sjablooncontext(docname, handleiding.context(docname)))
-    return read_myst_markdown_notebook(tekst)
+    return nbformat.read(pad, as_version=4)
 
 
 def _is_toetscel(cel) -> bool:
@@ -92,6 +72,7 @@ def _id(pad: Path) -> str:
     return pad.relative_to(ROOT).as_posix()
 
 
+@pytest.mark.slow  # a kernel per notebook: not in make test-snel
 @pytest.mark.parametrize("pad", NOTEBOOKS, ids=_id)
 def test_notebook_draait_van_boven_naar_beneden(pad, tmp_path):
     map_ = tmp_path / pad.parent.name
@@ -138,4 +119,4 @@ def test_notebook_opgeslagen_zonder_uitvoer(pad):
 def test_er_is_een_oefennotebook():
     assert ZELFSTUDIE / "werkalliantie-denise.ipynb" in NOTEBOOKS
     assert ZELFSTUDIE / "kennismaken.ipynb" in NOTEBOOKS
-    assert BOEK / "oefeningen" / "werkalliantie-denise.md" in NOTEBOOKS
+    assert BRON / "werkalliantie-denise" / "werkalliantie-denise.ipynb" in NOTEBOOKS

@@ -281,6 +281,7 @@ def wiel(tmp_path_factory) -> Path:
     return pad
 
 
+@pytest.mark.slow  # builds the package's wheel
 def test_wiel_bevat_de_gegevens_en_geen_enkele_beoordeelde_sleutel(wiel):
     with zipfile.ZipFile(wiel) as z:
         namen = z.namelist()
@@ -290,6 +291,7 @@ def test_wiel_bevat_de_gegevens_en_geen_enkele_beoordeelde_sleutel(wiel):
     assert all(o["sleutel"] is None for o in opgaven_json if o["vorm"] == "beoordeeld")
 
 
+@pytest.mark.slow
 def test_geinstalleerd_buiten_de_repository_kijkt_het_een_vraag_na(wiel, tmp_path):
     omgeving_ = tmp_path / "omgeving"
     subprocess.run([sys.executable, "-m", "venv", str(omgeving_)], check=True)

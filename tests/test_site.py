@@ -17,16 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
-import subprocess
-import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
 from packaging.utils import canonicalize_name
 
-from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, omgeving, sitemodule
+from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, sitemodule
 
 def _bouwscript():
     from werkalliantie.bouwen import site
@@ -48,21 +45,6 @@ pytestmark = [pytest.mark.site]
 
 
 # --- the build ------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def site(boek, tmp_path_factory) -> Path:
-    """The book plus the practice area, built by the real script into a copy of the book."""
-    basis = tmp_path_factory.mktemp("site")
-    html = basis / "html"
-    shutil.copytree(boek, html)
-    resultaat = subprocess.run(
-        [sys.executable, "-m", "werkalliantie.bouwen.site", "--boek", html, "--werkmap", basis / "werk",
-         PROEF, *ECHTE_OEFENINGEN],
-        capture_output=True, text=True, env=omgeving(), timeout=900, cwd=ROOT)
-    assert resultaat.returncode == 0, (
-        "make site faalt:\n" + resultaat.stdout[-4000:] + resultaat.stderr[-4000:])
-    return html
-
 
 @pytest.fixture(scope="session")
 def siteserver(site):
@@ -250,7 +232,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     assert pagina.locator("#opslag").is_hidden()  # localhost: answers are kept
 
     _kies(oefening, 4, TOELICHTING)
-    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Opgeslagen: score 4. Goed: het antwoordmodel geeft ook 4.").wait_for(
         timeout=15_000)
 
@@ -295,7 +277,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     oefening2.locator(".widget-slider .noUi-handle").focus()
     oefening2.locator(".widget-slider .noUi-handle").press("ArrowLeft")
     oefening2.get_by_text("Gekozen: 3, eens").wait_for(timeout=15_000)
-    oefening2.get_by_role("button", name="Opslaan").click()
+    oefening2.get_by_role("button", name="Opslaan", exact=True).click()
     oefening2.get_by_text("Opgeslagen: score 3.").wait_for(timeout=15_000)
     _laad(pagina2, oefening2, bestand)
     oefening2.get_by_text("staat in het bestand een ander antwoord").wait_for(timeout=15_000)
@@ -334,7 +316,7 @@ def test_echte_oefening_opslaan_herladen_en_downloaden(siteserver, context):
     assert vraag.get_by_text("Uit welke drie delen bestaat de werkalliantie").is_visible()
     for tekst in DRIE_DELEN:
         vraag.get_by_role("checkbox", name=tekst).check()
-    vraag.get_by_role("button", name="Opslaan").click()
+    vraag.get_by_role("button", name="Opslaan", exact=True).click()
     vraag.locator(".wa-status [data-toestand='opgeslagen']").wait_for(timeout=30_000)
     assert "Totaal: 3 van 3 punten." in vraag.inner_text()
     frame = next(f for f in pagina.frames if "/lite/repl/" in f.url)
@@ -429,7 +411,7 @@ def test_waarschuwing_als_de_browser_niets_kan_bewaren(siteserver, context):
     assert "je antwoorden worden in deze browser niet bewaard" in waarschuwing.inner_text()
     oefening = _oefening(pagina)
     _kies(oefening, 2, "kort")
-    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Opgeslagen: score 2.").wait_for(timeout=15_000)
     oefening.get_by_role("button", name="Antwoorden downloaden").click()
     with pagina.expect_download() as download:
@@ -439,10 +421,23 @@ def test_waarschuwing_als_de_browser_niets_kan_bewaren(siteserver, context):
     assert ctx.netwerk.geblokkeerd == []
 
 
+@pytest.fixture(scope="module")
+def een_profiel(chromium, siteserver):
+    """One browser profile for every exercise in turn, as a learner who goes from one
+    exercise to the next: Pyodide and the wheels come from its cache after the first."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 1000}, locale="nl-NL")
+    ctx.netwerk = Netwerkbewaker()
+    ctx.route("**/*", ctx.netwerk)
+    ctx.console_regels = []
+    ctx.on("weberror", lambda e: ctx.console_regels.append(f"[pageerror] {e.error}"))
+    yield ctx
+    ctx.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook", ECHTE_OEFENINGEN, ids=lambda p: p.stem)
-def test_elke_oefening_draait_in_de_browser(siteserver, context, notebook):
-    ctx = context()
+def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
+    ctx = een_profiel
     pagina = ctx.new_page()
     pagina.goto(f"{siteserver}/{OEFENMAP}/{notebook.stem}.html")
     _klaar(pagina)
@@ -453,6 +448,7 @@ def test_elke_oefening_draait_in_de_browser(siteserver, context, notebook):
     assert fouten.count() == 0, fouten.all_inner_texts()
     assert ctx.netwerk.geblokkeerd == []
     _geen_fouten(ctx)
+    pagina.close()
 
 
 # --- accessibility ------------------------------------------------------------------------

@@ -181,6 +181,7 @@ def test_een_cursist_installeert_geen_zware_pakketten():
     assert namen <= gepind, f"zonder vaste versie in requirements.txt: {namen - gepind}"
 
 
+@pytest.mark.slow  # builds the wheel with pip
 def test_het_wiel_van_de_site_bevat_alleen_de_vleugel_van_de_cursist(tmp_path):
     import zipfile
 

@@ -57,9 +57,6 @@ NOTEBOOKS = ROOT / "notebooks"
 BOEK = ROOT / "_build" / "html"
 WERKMAP = ROOT / "_build" / "oefenen-werk"
 MAP = "oefenen"  # the practice area inside the book's folder
-# Notebooks for trainers, not learners: they read a group's files on the trainer's own
-# computer with pandas and pingouin, which the learner's pure-Python path does not carry.
-NIET_IN_DE_BROWSER = {"groepsoverzicht"}
 EERST = {"kennismaken"}  # the introduction to the exercises opens the list
 LAATST = {"voortgang"}  # the progress page closes it
 HULP = "book/oefenen-in-je-browser.html"  # the learner's page about it, in the book
@@ -392,8 +389,8 @@ def oefennotebooks() -> list[Path]:
         positie = toc.find(f"book/oefeningen/{p.stem}\n")
         return (1, positie if positie >= 0 else len(toc), p.stem)
 
-    return sorted((p for p in NOTEBOOKS.glob("*.ipynb") if p.stem not in NIET_IN_DE_BROWSER),
-                  key=plaats)
+    # notebooks/ holds only the learners' notebooks (the trainer's are in trainer/)
+    return sorted(NOTEBOOKS.glob("*.ipynb"), key=plaats)
 
 
 def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WERKMAP) -> Path:

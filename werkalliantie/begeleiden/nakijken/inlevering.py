@@ -349,7 +349,7 @@ def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | No
         meldingen.append(Melding(
             "toegevoegde-cel", f"{aantal(toegevoegd, 'cel', 'cellen')} door de student toegevoegd: niet "
             "uitgevoerd, wel zichtbaar in het nagekeken notebook.",
-            (f"Je notebook had 1 cel die niet bij de opdracht hoort. Die is niet uitgevoerd en "
+            ("Je notebook had 1 cel die niet bij de opdracht hoort. Die is niet uitgevoerd en "
              "telt niet mee." if toegevoegd == 1 else
              f"Je notebook had {toegevoegd} cellen die niet bij de opdracht horen. Die zijn niet "
              "uitgevoerd en tellen niet mee.")))

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock
 
+from werkalliantie.leren.bestanden import schrijf_atomisch
 from werkalliantie.leren.tekst import html_tekst, leesbaar
 
 RAPPORT = "nakijkrapport.md"
@@ -96,8 +95,8 @@ def _werk_bij(cursusmap: Path, wijzig) -> None:
     with FileLock(str(cursusmap / ".nakijkrapport.lock"), timeout=60):
         data = _lees(cursusmap / GEGEVENS)
         wijzig(data)
-        _schrijf(cursusmap / GEGEVENS, json.dumps(data, ensure_ascii=False, indent=1))
-        _schrijf(cursusmap / RAPPORT, _markdown(data))
+        schrijf_atomisch(cursusmap / GEGEVENS, json.dumps(data, ensure_ascii=False, indent=1))
+        schrijf_atomisch(cursusmap / RAPPORT, _markdown(data))
 
 
 def meldingen(cursusmap: Path) -> dict:
@@ -138,17 +137,6 @@ def _lees(pad: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _schrijf(pad: Path, tekst: str) -> None:
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(tekst)
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
 
 
 def _e(tekst: str) -> str:

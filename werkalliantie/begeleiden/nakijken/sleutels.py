@@ -18,12 +18,11 @@ in a submission. Two sides read it:
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from werkalliantie.leren import gegevens
+from werkalliantie.leren.bestanden import schrijf_atomisch
 from werkalliantie.leren.fouten import CursusFout
 from werkalliantie.leren.opgaven import Opgave, alle_opgaven, onderdelen
 from werkalliantie.leren.opgaven.soorten import soort
@@ -104,15 +103,7 @@ def bereid_voor(cursus: Path) -> dict[str, str]:
             fouten[opgave.id] = str(fout)
     inhoud = json.dumps({"kenmerk": kenmerk, "sleutels": sleutels, "fouten": fouten},
                         ensure_ascii=False, sort_keys=True)
-    # Several graders may prepare at once: each writes the same text, atomically.
-    fd, tijdelijk = tempfile.mkstemp(prefix=f"{VOORBEREID}.", suffix=".tmp", dir=cursus)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(inhoud)
-        os.replace(tijdelijk, doel)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
+    schrijf_atomisch(doel, inhoud)  # several graders may prepare at once: the same text
     return fouten
 
 

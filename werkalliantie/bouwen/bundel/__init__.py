@@ -12,12 +12,11 @@ Each part is one module here with a function ``bouw(data: Path) -> object`` (JSO
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from werkalliantie.leren import gegevens
+from werkalliantie.leren.bestanden import schrijf_atomisch
 from werkalliantie.leren.gegevens import BUNDEL
 
 DATA = Path(__file__).resolve().parents[3] / "data"
@@ -50,11 +49,9 @@ def schrijf(naam: str, inhoud: object, doel: Path = BUNDEL) -> Path:
     """Write one part atomically (a kernel may read the bundle while it is rebuilt)."""
     doel.mkdir(parents=True, exist_ok=True)
     pad = doel / f"{naam}.json"
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{naam}.", suffix=".tmp", dir=doel)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(inhoud, f, ensure_ascii=False, separators=(",", ":"))
-    os.chmod(tijdelijk, 0o644)  # mkstemp makes it private; every user of a hub reads it
-    os.replace(tijdelijk, pad)
+    # every user of a hub reads it
+    schrijf_atomisch(pad, json.dumps(inhoud, ensure_ascii=False, separators=(",", ":")),
+                     modus=0o644)
     return pad
 
 
