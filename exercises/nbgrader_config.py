@@ -40,6 +40,10 @@ c.NbGrader.logfile = str(CURSUSMAP / "nbgrader.log")
 # - Een inlevering die niet veilig te controleren is, krijgt 0 punten voor de automatische
 #   onderdelen en een melding in nakijkrapport.md; de rest van de klas gaat gewoon door.
 NAKIJKEN = "werkalliantie.begeleiden.nakijken.beveiliging."
+# Vlak voordat nbgrader de bestanden van een inlevering kopieert: snelkoppelingen,
+# apparaten, pijpen, te grote bestanden en een onleesbare timestamp.txt gaan naar
+# quarantaine/<student>/<opdracht>/. Er wordt niets weggegooid.
+c.Autograde.pre_convert_hook = "werkalliantie.begeleiden.nakijken.quarantaine.voor_het_kopieren"
 c.Autograde.exporter_class = NAKIJKEN + "VeiligNotebookExporter"
 c.Autograde.sanitize_preprocessors = [
     NAKIJKEN + "ControleerInlevering",
@@ -61,12 +65,14 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
-# In de feedbackmap komen alleen de feedbackpagina's.
+# In de feedbackmap komen alleen de feedbackpagina's. De pagina is in het Nederlands, zonder
+# code: per vraag de onderdelen met hun punten en uitleg, en het open antwoord.
 c.GenerateFeedback.preprocessors = [
     NAKIJKEN + "RuimFeedbackOp",
     "nbgrader.preprocessors.GetGrades",
-    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "werkalliantie.begeleiden.nakijken.feedback.Feedbackgegevens",
 ]
+c.GenerateFeedback.exporter_class = "werkalliantie.begeleiden.nakijken.feedback.Feedbackpagina"
 # Tekst van studenten wordt nooit als code uitgevoerd in je browser: de formgrader en de
 # feedbackpagina's tonen elke tekstcel en uitvoer opgeschoond.
 c.HTMLExporter.preprocessors = [NAKIJKEN + "MaakOnschadelijk"]
@@ -91,15 +97,25 @@ c.Autograde.exclude_overwriting = {
 c.LateSubmissionPlugin.penalty_method = "none"
 
 # Inleveringen uit een leeromgeving (LMS) ophalen met `nbgrader zip_collect`: zet het
-# zip-bestand in downloaded/<opdracht>/archive/. De cursus herkent de namen die Canvas,
-# Moodle en Brightspace aan hun downloads geven, en zoekt de student op in de klaslijst
-# (zie "Inleveringen uit een leeromgeving" in de handleiding voor docenten).
-c.ZipCollectApp.collector_plugin = "werkalliantie.begeleiden.nakijken.leeromgeving.Leeromgeving"
+# zip-bestand in downloaded/<opdracht>/archive/. De cursus pakt alleen uit wat de
+# leeromgeving erin zette, binnen vaste grenzen, en nooit een zip-bestand van een student
+# naar schijf. Ze herkent de namen die Canvas, Moodle en Brightspace aan hun downloads
+# geven, en zoekt de student op in de klaslijst (zie "Inleveringen uit een leeromgeving"
+# in de handleiding voor docenten).
+LEEROMGEVING = "werkalliantie.begeleiden.nakijken.leeromgeving."
+c.ZipCollectApp.extractor_plugin = LEEROMGEVING + "Uitpakken"
+c.ZipCollectApp.collector_plugin = LEEROMGEVING + "Leeromgeving"
 # Andere namen: <studentnummer>_<iets>_<oorspronkelijke naam>, bijvoorbeeld
-# s1234567_inlevering_antwoorden.json. Past jouw leeromgeving weer andere namen toe? Pas
-# dan dit patroon aan.
+# s1234567_inlevering_antwoorden.json (een tweede keer ingeleverd: antwoorden-1.json). Past
+# jouw leeromgeving weer andere namen toe? Pas dan dit patroon aan.
 c.FileNameCollectorPlugin.named_regexp = (
-    r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[^/_]+\.ipynb|antwoorden\.json)$"
+    r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[^/_]+\.ipynb|antwoorden(?:-\d+)?\.json)$"
 )
 # Het antwoordbestand gaat mee met het notebook.
 c.FileNameCollectorPlugin.valid_ext = [".ipynb", ".json"]
+
+# `nbgrader export` schrijft de cijfers zoals nbgrader dat doet, met twee verschillen: een
+# inlevering die nog niet (helemaal) is nagekeken krijgt een leeg vakje, nooit een 0, en
+# een naam die met =, +, - of @ begint, krijgt een ' ervoor (geen formule in je
+# spreadsheet). Voor je leeromgeving: `werkalliantie cijfers --formaat ...`.
+c.ExportApp.plugin_class = "werkalliantie.begeleiden.nakijken.cijfers.NbgraderExport"

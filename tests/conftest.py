@@ -100,8 +100,9 @@ class Achtergrond:
 
 
 ACHTERGROND: dict[str, Achtergrond] = {}
-NODIG = {  # a background job: the fixtures that need it
-    "klas": {"klas", "lege_cursus"},
+NODIG = {  # a background job: the fixtures that need it (in this order: lmsklas needs klas)
+    "klas": {"klas", "lege_cursus", "lmsklas"},
+    "lmsklas": {"lmsklas"},
     "boek": {"boekbouw", "boek", "boekserver", "site", "siteserver"},
 }
 SITE = {"site", "siteserver"}  # the book's job also builds the browser site for these
@@ -111,6 +112,10 @@ def _start(config, naam: str, site: bool = False) -> Achtergrond:
     map_ = config._tmp_path_factory.mktemp(naam)
     if naam == "klas":
         commando = [sys.executable, ROOT / "tests" / "klasrun.py", map_]
+    elif naam == "lmsklas":  # starts from the class's fresh course as soon as it is there
+        if "klas" not in ACHTERGROND:
+            ACHTERGROND["klas"] = _start(config, "klas")
+        commando = [sys.executable, ROOT / "tests" / "lmscorpus.py", ACHTERGROND["klas"].map, map_]
     else:
         commando = [sys.executable, ROOT / "tests" / "achtergrond.py", map_,
                     *(["--site"] if site else [])]
@@ -148,6 +153,17 @@ def lege_cursus(klas) -> Path:
     """A course folder right after `werkalliantie klaarzetten` (every assignment, the
     class list, no submission): copy it with ``klasrun.kopie_van`` before changing it."""
     return klas.lege_cursus
+
+
+@pytest.fixture(scope="session")
+def lmsklas(request):
+    """The hostile class of issue 19 (tests/lmscorpus.py): an LMS download per format,
+    collected by ONE ``nbgrader zip_collect`` each, and the Canvas course graded by ONE plain
+    ``nbgrader autograde``, partly graded by hand, with feedback for all. It runs in the
+    background from the class's fresh course on, beside the rest of the class."""
+    import lmscorpus
+
+    return lmscorpus.lees(_achtergrond("lmsklas", request))
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,9 @@ BLOKKADE = ROOT / "tests" / "kernelblokkade"
 KANARIES = KANARIEVELDEN - {"voorbeeld"}
 
 
+LEGE_CURSUS_KLAAR = "lege-cursus.klaar"  # beside lege-cursus/, once it is complete
+
+
 def voorbeeldstudent(soort: str) -> str:
     return f"voorbeeld-{soort}"
 
@@ -324,6 +327,8 @@ def maak(basis: Path) -> Klasrun:
         draai(run, stap.id, commando, env=env)
         if stap.id == "maken":  # a fresh course with every assignment, for other tests
             shutil.copytree(map_, run.lege_cursus)
+            # other background jobs start from it as soon as it is there (tests/lmscorpus.py)
+            (basis / LEGE_CURSUS_KLAAR).touch()
         if stap.id == "nakijken":
             run.cijfers_na_nakijken = cijfers(map_, OPDRACHT)
             # Every other assignment: the examples and the corpus, in ONE plain run.

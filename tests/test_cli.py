@@ -7,7 +7,8 @@ import subprocess
 import pytest
 from conftest import ROOT, omgeving
 
-VERBS = ["nakijken", "klas", "groepsoverzicht", "modelantwoord", "cijfers", "klaarzetten"]
+VERBS = ["nakijken", "klas", "groepsoverzicht", "modelantwoord", "cijfers", "klaarzetten",
+         "klaslijst"]
 
 
 def _draai(*args: str, cwd=None) -> subprocess.CompletedProcess:

@@ -263,3 +263,90 @@ def test_de_toets_in_de_kernel_laadt_geen_nbgrader_of_nh3():
     uit = subprocess.run([sys.executable, "-c", programma], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert uit == "[]"
+
+
+# --- Characters that are not text (issue 19) ---------------------------------------------------
+
+def test_halve_tekens_worden_fffd_met_een_melding_en_het_antwoord_blijft(tmp_path):
+    pad = tmp_path / "nb.ipynb"
+    nb = _notebook([_cel("antwoord", "HALF", "markdown"), _cel(None, "EXTRA", "markdown")])
+    pad.write_text(json.dumps(nb).replace("HALF", "Mijn \\ud83d antwoord").replace(
+        "EXTRA", "eigen \\udc00 cel"), encoding="utf-8")
+    meldingen: list = []
+    data, _, fout = inlevering.lees_notebook(pad, meldingen)
+    assert fout is None and "\ufffd" in data["cells"][0]["source"]
+    assert [m.code for m in meldingen] == ["ongeldige-tekens"]
+    assert "2 halve tekens" in meldingen[0].docent
+    uitkomst = inlevering.herbouw(data, CURSUS, None, vooraf=meldingen)
+    json.dumps(uitkomst.notebook).encode("utf-8")  # every string can be written
+    antwoord = next(c for c in uitkomst.notebook["cells"]
+                    if c["metadata"].get("nbgrader", {}).get("grade_id") == "antwoord")
+    assert antwoord["source"] != "Schrijf hier" and "\ufffd" in antwoord["source"]
+    assert antwoord["metadata"]["werkalliantie"]["antwoord"] == "Mijn \ufffd antwoord"
+
+
+def test_bytes_die_geen_utf8_zijn_worden_fffd(tmp_path):
+    pad = tmp_path / "nb.ipynb"
+    ruw = json.dumps(_notebook([_cel("antwoord", "XX", "markdown")])).encode().replace(
+        b"XX", b"caf\xe9 \xff")
+    pad.write_bytes(ruw)
+    meldingen: list = []
+    data, _, fout = inlevering.lees_notebook(pad, meldingen)
+    assert fout is None and data["cells"][0]["source"] == "caf\ufffd \ufffd"
+    assert "geen geldige UTF-8" in meldingen[0].docent
+
+
+def test_dicht_houdt_het_open_antwoord_op_de_lijst_en_blijft_dicht():
+    reden = inlevering.Melding("controle-mislukt", "vast", "vast")
+    dicht = inlevering.dichte_versie(CURSUS, None, reden, {"antwoord": "Mijn eigen tekst."})
+    antwoord = next(c for c in dicht["cells"]
+                    if c["metadata"].get("nbgrader", {}).get("grade_id") == "antwoord")
+    assert "Mijn eigen tekst." in antwoord["source"]  # not the stub: stays for manual grading
+    assert inlevering.is_dicht(dicht).code == "controle-mislukt"
+    assert inlevering.antwoordteksten(dicht)["antwoord"] == "Mijn eigen tekst."
+
+
+# --- The hostile class (lmsklas): no open answer leaves the manual-grading list ----------------
+
+def _open_antwoorden_van_de_lijst(map_, opdracht: str, studenten) -> list[str]:
+    """Students whose written open answer is neither on the manual list nor graded by hand."""
+    from nbgrader.api import Gradebook
+
+    from werkalliantie.begeleiden.nakijken.inlevering import lees_notebook
+
+    missend = []
+    with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
+        for student in studenten:
+            pad = map_ / "submitted" / student / opdracht / f"{opdracht}.ipynb"
+            data, _, _ = lees_notebook(pad)
+            if data is None:
+                continue  # nothing could be read: no answer to keep
+            nb = gb.find_submission_notebook(opdracht, opdracht, student)
+            stub = {c.name: c.source for c in nb.notebook.source_cells}
+            gezien = set()
+            for cel in data["cells"]:
+                gid = inlevering._grade_id(cel) or ""  # any structure: a student's JSON
+                if not gid.startswith("antwoord-") or gid in gezien:
+                    continue  # only the first cell with an id counts (as in grading)
+                gezien.add(gid)
+                if cel.get("cell_type") != "markdown" or cel.get("source") == stub.get(gid):
+                    continue
+                grade = next(g for g in nb.grades if g.name == gid)
+                if grade.manual_score is None and not grade.needs_manual_grade:
+                    missend.append(student)
+                break
+    return missend
+
+
+@pytest.mark.nbgrader
+def test_geen_open_antwoord_verdwijnt_van_de_lijst_om_met_de_hand_na_te_kijken(lmsklas):
+    import lmscorpus
+
+    studenten = [*lmscorpus.EERLIJK, "aanvaller-a", "aanvaller-b"]
+    assert _open_antwoorden_van_de_lijst(lmsklas.nagekeken, lmscorpus.OPDRACHT, studenten) == []
+    # the half characters: shown as U+FFFD, the answer kept
+    nb = json.loads((lmsklas.nagekeken / "autograded" / "aanvaller-b" / lmscorpus.OPDRACHT /
+                     f"{lmscorpus.OPDRACHT}.ipynb").read_text(encoding="utf-8"))
+    antwoord = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get(
+        "grade_id", "").startswith("antwoord-"))
+    assert "half teken \ufffd en verder" in antwoord["metadata"]["werkalliantie"]["antwoord"]

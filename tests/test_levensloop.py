@@ -79,26 +79,39 @@ def test_te_laat_maar_de_cursus_trekt_geen_punten_af(levensloop):
         assert cijfers[student, "aftrek"] == 0, student
 
 
-def test_nakijkverslag_noemt_elke_kapotte_inlevering(levensloop):
-    verslag = (levensloop.map / f"nakijkverslag-{OPDRACHT}.txt").read_text(encoding="utf-8")
-    per_student = dict(re.findall(r"^- (\S+):\n((?:    .*\n?)+)", verslag, re.M))
+def _rijen(map_: Path, opdracht: str) -> dict[str, str]:
+    """Per student, the text of its row(s) in the one grading report (nakijkrapport.md)."""
+    tekst = (map_ / "nakijkrapport.md").read_text(encoding="utf-8")
+    deel = tekst.split(f"## {opdracht}\n", 1)[1].split("\n## ", 1)[0]
+    rijen: dict[str, str] = {}
+    for student, regel in re.findall(r"^\| (\S+) \| [^|]+ \| (.*) \|$", deel, re.M):
+        rijen[student] = rijen.get(student, "") + " " + regel
+    return rijen
+
+
+def test_nakijkrapport_noemt_elke_kapotte_inlevering(levensloop):
+    """One grading report per run, in Dutch: every student a row, what was wrong in it."""
+    per_student = _rijen(levensloop.map, OPDRACHT)
     verwacht = {
-        "zonder-antwoordbestand": "ontbreekt",
-        "beschadigd-antwoordbestand": "is beschadigd",
-        "diep-genest-antwoordbestand": "is beschadigd",
-        "vergrendelde-cel-aangepast": "Vergrendelde cel aangepast",
+        "zonder-antwoordbestand": "Geen antwoordbestand",
+        "beschadigd-antwoordbestand": "niet te gebruiken",
+        "diep-genest-antwoordbestand": "niet te gebruiken",
+        "vergrendelde-cel-aangepast": "vaste (vergrendelde) cel",
         "toetscel-aangepast": "Toetscel aangepast",
-        "cel-toegevoegd": "toegevoegd",
+        "cel-toegevoegd": "door de student toegevoegd",
     }
     for student in levensloop.klas:
         scenario = levensloop.scenario(student)
+        assert student in per_student, student
         if scenario in verwacht:
-            assert verwacht[scenario] in per_student.get(student, ""), (student, scenario)
+            assert verwacht[scenario] in per_student[student], (student, scenario)
         elif scenario in ("goed", "deels", "fout", "leeg", "groot-antwoordbestand"):
-            assert student not in per_student, (student, scenario, per_student.get(student))
+            assert per_student[student].strip() == "Geen bijzonderheden.", (
+                student, scenario, per_student[student])
     assert "NIET nagekeken" not in levensloop.uitvoer["nakijken"].stdout
     totaal = AANTAL + len(BRIGHTSPACE) + len(VOORBEELDEN)
-    assert f"{totaal} inleveringen nagekeken" in verslag
+    assert f"{totaal} inleveringen nagekeken" in levensloop.uitvoer["nakijken"].stdout
+    assert not list(levensloop.map.glob("nakijkverslag-*"))  # no second report
 
 
 def test_feedback_voor_iedereen_ook_via_de_uitwisselmap(levensloop):
@@ -112,24 +125,38 @@ def test_feedback_voor_iedereen_ook_via_de_uitwisselmap(levensloop):
 def test_feedback_bevat_de_punten_die_met_de_hand_gegeven_zijn(levensloop):
     import html
 
+    from werkalliantie.leren.opgaven.resultaat import getal
+
     student = next(s for s in levensloop.klas if levensloop.scenario(s) == "goed")
-    tekst = html.unescape((levensloop.map / "feedback" / student / OPDRACHT /
-                           f"{OPDRACHT}.html").read_text(encoding="utf-8"))
-    # nbgrader's feedback shows each graded cell as "Score: 4.0 / 4.0"
-    assert f"Score: {HANDMATIG['goed']:.1f} / " in " ".join(tekst.split())
+    bron = (levensloop.map / "feedback" / student / OPDRACHT / f"{OPDRACHT}.html").read_text(
+        encoding="utf-8")
+    bron = re.sub(r"<style>.*?</style>", "", bron, flags=re.S)
+    tekst = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", bron)).split())
+    # the course's feedback page: per part "<name>: 4 van 4 punten", the grader's comment
+    assert f": {getal(HANDMATIG['goed'])} van " in tekst
+    assert "Opmerking van je docent: Mooi: je sluit aan bij wat Denise zelf zegt." in tekst
+
+
+def _wacht(map_: Path, opdracht: str) -> set[str]:
+    """The students with an answer of ``opdracht`` still waiting for manual grading."""
+    return {s for (s, _), v in _cijfers(map_, opdracht).items()
+            if isinstance(v, tuple) and v[1] is None and (v[2] or v[0] is None)}
 
 
 def test_cijferexport_een_regel_per_student(levensloop):
     with open(levensloop.map / "cijfers.csv", encoding="utf-8-sig", newline="") as f:
         rijen = {r["student_id"]: r for r in csv.DictReader(f)}
     assert set(rijen) >= set(levensloop.klas) | set(BRIGHTSPACE)
-    cijfers = levensloop.cijfers_na_nakijken
+    wacht = _wacht(levensloop.map, OPDRACHT)
+    assert wacht and wacht != set(levensloop.klas)  # partly graded by hand
     for student, rij in levensloop.klas.items():
+        if student in wacht:  # not graded yet: empty, never 0 or the automatic points alone
+            assert rijen[student][OPDRACHT] == "" and rijen[student]["totaal"] == "", student
+            continue
         auto = sum(rij["opdrachten"][OPDRACHT]["punten"].values())
         handmatig = HANDMATIG.get(rij["opdrachten"][OPDRACHT]["scenario"], 0.0)
         assert float(rijen[student][OPDRACHT]) == auto + handmatig, student
-        assert float(rijen[student]["totaal"]) == auto + handmatig
-    assert cijfers  # the export ran after grading
+    assert "wachten nog op nakijken met de hand" in levensloop.uitvoer["exporteren"].stdout
 
 
 KOPPEN = {  # the columns before the assignments; the assignments; the columns after them
@@ -158,7 +185,7 @@ def test_cijfers_voor_elke_leeromgeving(levensloop, formaat, tmp_path):
         algemeen = {r["student_id"]: r for r in csv.DictReader(f)}
     assert set(rijen) == set(algemeen)
     for student, rij in rijen.items():
-        assert float(rij[PUNTEN_KOLOM[formaat]]) == float(algemeen[student][OPDRACHT]), student
+        assert rij[PUNTEN_KOLOM[formaat]] == algemeen[student][OPDRACHT], student
     if formaat == "brightspace":
         assert {r["End-of-Line Indicator"] for r in rijen.values()} == {"#"}
     if formaat == "canvas":
@@ -212,6 +239,22 @@ def test_opnieuw_nakijken_na_verbeterd_antwoordmodel_houdt_handmatige_punten(lev
         opmerkingen = [c.manual_comment for s in gb.find_assignment(OPDRACHT).submissions
                        for nb in s.notebooks for c in nb.comments if c.manual_comment]
     assert len(opmerkingen) == len(handmatig)  # the grader's comments are kept too
+    # the export counts what really waits (in the whole course): a regraded answer with a
+    # manual grade does not
+    with Gradebook(f"sqlite:///{kopie / 'gradebook.db'}") as gb:
+        alle = [g for a in gb.assignments for s in a.submissions for nb in s.notebooks
+                for g in nb.grades]
+        wachtend = [g for g in alle
+                    if g.manual_score is None and (g.needs_manual_grade or g.auto_score is None)]
+        gemarkeerd = [g for g in alle if g.needs_manual_grade]  # what nbgrader flags
+    assert len(gemarkeerd) >= len(wachtend) + len(handmatig)  # regraded: flagged, not waiting
+    export = subprocess.run(["werkalliantie", "cijfers", "--uit", str(kopie / "na.csv")],
+                            cwd=kopie, env=omgeving(), capture_output=True, text=True)
+    assert export.returncode == 0, export.stderr
+    from werkalliantie.leren.opgaven.getallen import aantal
+
+    assert f"{aantal(len(wachtend), 'antwoord wacht', 'antwoorden wachten')} nog op nakijken" \
+        in export.stdout, export.stdout
     goed = [s for s in levensloop.klas if levensloop.scenario(s) == "goed"]
     for student in goed:  # right under the old key, wrong under the corrected one
         assert voor[student, "toets-denise-b-doelen"][0] > 0
@@ -284,9 +327,7 @@ def test_aangepaste_vergrendelde_cel_wordt_gemeld_en_teruggezet(levensloop):
     assert student in (levensloop.map / "nakijkrapport.md").read_text(encoding="utf-8")
     assert "1 vaste (vergrendelde) cel aangepast" in (levensloop.map / "nbgrader.log").read_text(
         encoding="utf-8")
-    verslag = (levensloop.map / f"nakijkverslag-{OPDRACHT}.txt").read_text(encoding="utf-8")
-    per_student = dict(re.findall(r"^- (\S+):\n((?:    .*\n?)+)", verslag, re.M))
-    assert "Vergrendelde cel aangepast" in per_student[student]
+    assert "vaste (vergrendelde) cel" in _rijen(levensloop.map, OPDRACHT)[student]
     vrij = nbformat.read(levensloop.map / "release" / OPDRACHT / f"{OPDRACHT}.ipynb", as_version=4)
     nagekeken = nbformat.read(levensloop.autograded(student, OPDRACHT) / f"{OPDRACHT}.ipynb",
                               as_version=4)

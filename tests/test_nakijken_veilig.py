@@ -81,6 +81,12 @@ def test_elke_inlevering_scoort_precies_wat_haar_antwoordbestand_scoort(corpus, 
         c: cijfers[basis][c][0] for c in corpus.automatisch}, (student, basis)
 
 
+def test_geen_open_antwoord_verdwijnt_van_de_lijst_ook_niet_als_het_dicht_gaat(corpus):
+    from test_inlevering import _open_antwoorden_van_de_lijst
+
+    assert _open_antwoorden_van_de_lijst(corpus.map, corpus.opdracht, corpus.inleveringen) == []
+
+
 def test_het_cijferboek_schrijven_alleen_de_nakijkprogrammas(corpus):
     cijfers = corpus.cijfers()
     assert all(handmatig is None for per_cel in cijfers.values()

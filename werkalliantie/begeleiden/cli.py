@@ -102,9 +102,6 @@ def _nakijken(args: argparse.Namespace) -> int:
                        voortgang=voortgang)
     print()
     print(verslag.tekst())
-    pad = cursus.root / f"nakijkverslag-{args.opdracht}.txt"
-    pad.write_text(verslag.tekst() + "\n", encoding="utf-8")
-    print(f"\nDit verslag staat ook in {pad.name}.")
     if not args.zonder_feedback:
         print(f"De feedback per student staat in feedback/<student>/{args.opdracht}/.")
     return 1 if verslag.mislukt else 0
@@ -152,8 +149,17 @@ def _cijfers(args: argparse.Namespace) -> int:
 
     cursus = Cursusmap(args.cursusmap)
     uit = args.uit or cursus.root / f"cijfers-{args.formaat}.csv"
-    aantal = exporteer(cursus, uit, args.formaat)
-    print(f"{aantal} studenten geschreven naar {uit}.")
+    export = exporteer(cursus, uit, args.formaat, alleen_compleet=args.alleen_compleet,
+                       melding=lambda tekst: print(tekst, flush=True))
+    print(f"{len(export.rijen)} studenten geschreven naar {uit}.")
+    return 0
+
+
+def _klaslijst(args: argparse.Namespace) -> int:
+    from werkalliantie.begeleiden.nakijken.klaslijst import importeer
+
+    aantal = importeer(Cursusmap(args.cursusmap), args.bestand)
+    print(f"{aantal} studenten in het cijferboek gezet (of bijgewerkt) uit {args.bestand}.")
     return 0
 
 
@@ -254,7 +260,19 @@ def parser() -> argparse.ArgumentParser:
                    default="algemeen", help="voor welke leeromgeving (standaard: algemeen)")
     p.add_argument("--uit", type=Path, metavar="BESTAND",
                    help="het CSV-bestand (standaard: cijfers-FORMAAT.csv in de cursusmap)")
+    p.add_argument("--alleen-compleet", action="store_true",
+                   help="schrijf niets zolang een inlevering nog niet (helemaal) is nagekeken "
+                        "(zonder deze optie blijft het vakje van zo'n inlevering leeg)")
     p.set_defaults(doe=_cijfers)
+
+    p = verbs.add_parser(
+        "klaslijst", help="zet je klaslijst (CSV) in het cijferboek",
+        description="Leest een klaslijst met de kolommen id, first_name, last_name, email en "
+                    "lms_user_id, en zet de studenten in het cijferboek. Elke id wordt eerst "
+                    "gecontroleerd; klopt er één niet, dan wordt niets ingelezen.")
+    p.add_argument("bestand", type=Path, metavar="BESTAND", help="de klaslijst, bijvoorbeeld studenten.csv")
+    _voeg_cursusmap_toe(p)
+    p.set_defaults(doe=_klaslijst)
 
     p = verbs.add_parser(
         "klaarzetten", help="maak de opdrachten en hun studentversie",

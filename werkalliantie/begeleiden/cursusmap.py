@@ -58,7 +58,31 @@ class Cursusmap:
             raise CursusmapFout(f"{self.root / CONFIG} kan niet worden gelezen: {fout}") from None
         if "root" not in config.CourseDirectory:  # nbgrader's default: the working directory
             config.CourseDirectory.root = str(self.root)
+        self._config = config
         return CourseDirectory(config=config)
+
+    @property
+    def uitwisselmap(self) -> Path | None:
+        """nbgrader's exchange folder (``Exchange.root``), when a configuration names one (a
+        JupyterHub: the course's file, or the nbgrader_config.py in Jupyter's configuration
+        folders that every nbgrader command reads too); None on one computer."""
+        from jupyter_core.paths import jupyter_config_path
+        from traitlets.config.loader import PyFileConfigLoader
+
+        self.coursedir  # noqa: B018 - loads the course's configuration
+        exchange = self._config.get("Exchange", {})
+        if "root" in exchange:
+            return Path(exchange["root"])
+        for map_ in jupyter_config_path():
+            if not (Path(map_) / CONFIG).is_file():
+                continue
+            try:
+                algemeen = PyFileConfigLoader(CONFIG, path=map_).load_config()
+            except Exception:  # noqa: BLE001 - not ours to judge; no exchange from it
+                continue
+            if "root" in algemeen.get("Exchange", {}):
+                return Path(algemeen.Exchange.root)
+        return None
 
     @property
     def db_url(self) -> str:

@@ -51,8 +51,16 @@ from nbgrader.api import Gradebook
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
-from werkalliantie.begeleiden.nakijken import inlevering, onschadelijk, rapport, sleutels
+from werkalliantie.begeleiden.nakijken import (
+    inlevering,
+    onschadelijk,
+    quarantaine,
+    rapport,
+    sleutels,
+)
 from werkalliantie.begeleiden.nakijken.inlevering import Cursuscel, Melding
+from werkalliantie.leren.antwoorden import lees_bestand
+from werkalliantie.leren.tekst import leesbaar
 
 SLEUTEL = inlevering.METADATA_SLEUTEL
 
@@ -137,6 +145,39 @@ def _noteer(stap, resources, soort: str, meldingen: list[Melding]) -> None:
                        traceback.format_exc())
 
 
+def apart_gezet(coursedir: CourseDirectory, student: str, opdracht: str) -> list[Melding]:
+    """Notices for what the course set apart from this submission before nbgrader copied it
+    (:mod:`.quarantaine`)."""
+    map_ = quarantaine.map_van(Path(coursedir.root), student, opdracht)
+    uit = []
+    for a in quarantaine.lees(map_):
+        naam = leesbaar(a.pad, 200)
+        uit.append(Melding(
+            "apart-gezet", f"'{naam}' apart gezet in {map_.relative_to(coursedir.root)}/ "
+            f"(niet gekopieerd, niet nagekeken): {a.reden}.",
+            f"Je bestand '{naam}' is niet nagekeken: {a.reden}."))
+    return uit
+
+
+def _noteer_kenmerken(stap, resources, nb, autograded: Path) -> None:
+    """Fingerprints of this hand-in for the grading report's check for copied work."""
+    info = resources["nbgrader"]
+    cellen = {inlevering._grade_id(c): c for c in nb.cells}
+    open_antwoorden = {}
+    for gid, tekst in inlevering.antwoordteksten(nb).items():
+        cel = cellen.get(gid)
+        meta = cel.get("metadata", {}).get("nbgrader", {}) if cel is not None else {}
+        if meta.get("solution"):
+            open_antwoorden[gid] = tekst
+    tijden: list[str] = []
+    bestand = autograded / inlevering.ANTWOORDBESTANDEN[0]
+    if inlevering._geen_gewoon_bestand(bestand, inlevering.MAX_ANTWOORDBESTAND_BYTES) is None:
+        tijden = [f"{vraag}@{a.opgeslagen}" for vraag, a in
+                  lees_bestand(bestand).antwoorden.items() if a.opgeslagen]
+    rapport.noteer_kenmerken(Path(_cursusmap(stap).root), info["assignment"], info["student"],
+                             info["notebook"], open_antwoorden, tijden)
+
+
 # --- Reading a submitted notebook --------------------------------------------------------
 
 class VeiligNotebookExporter(NotebookExporter):
@@ -161,10 +202,12 @@ class VeiligNotebookExporter(NotebookExporter):
             tijd = 0
         resources["metadata"]["modified_date"] = datetime.datetime.fromtimestamp(
             tijd, tz=datetime.timezone.utc).strftime("%B %-d, %Y")
-        data, aantal, fout = inlevering.lees_notebook(pad)
+        tekens: list[Melding] = []
+        data, aantal, fout = inlevering.lees_notebook(pad, tekens)
         eigen = resources.setdefault(SLEUTEL, {})
         eigen["leesfout"] = fout
         eigen["aantal_cellen"] = aantal
+        eigen["tekens"] = tekens
         metadata = {}
         if data is not None:
             metadata = {k: v for k, v in data.get("metadata", {}).items()
@@ -190,11 +233,12 @@ class ControleerInlevering(NbGraderPreprocessor):
         cursus, kernelspec = cursuscellen(info["db_url"], opdracht, notebook, self,
                                           _volgorde(coursedir, opdracht, notebook))
         eigen = resources.get(SLEUTEL, {})
-        meldingen: list[Melding] = []
+        meldingen: list[Melding] = [*apart_gezet(coursedir, student, opdracht),
+                                    *eigen.get("tekens", [])]
+        autograded = _map(coursedir, "autograded_directory", student, opdracht)
         try:
-            meldingen = inlevering.snoei(
-                _map(coursedir, "autograded_directory", student, opdracht),
-                _map(coursedir, "submitted_directory", student, opdracht),
+            meldingen += inlevering.snoei(
+                autograded, _map(coursedir, "submitted_directory", student, opdracht),
                 self._notebooks(info), self._cursusbestanden(coursedir, opdracht))
             uitkomst = inlevering.herbouw(nb, cursus, kernelspec, eigen.get("leesfout"),
                                           eigen.get("aantal_cellen"), meldingen)
@@ -206,11 +250,22 @@ class ControleerInlevering(NbGraderPreprocessor):
                            traceback.format_exc())
             reden = Melding("controle-mislukt",
                             "De controle van deze inlevering liep vast: de automatische "
-                            "onderdelen krijgen 0 punten. Kijk de inlevering met de hand na.",
+                            "onderdelen krijgen 0 punten. Een open antwoord blijft staan: "
+                            "kijk het met de hand na.",
                             inlevering.NIET_NAGEKEKEN)
             meldingen.append(reden)
-            nieuw = nbformat.from_dict(inlevering.dichte_versie(cursus, kernelspec, reden))
+            try:
+                teksten = inlevering.antwoordteksten(nb)
+            except Exception:  # noqa: BLE001
+                teksten = {}
+            nieuw = nbformat.from_dict(inlevering.dichte_versie(cursus, kernelspec, reden,
+                                                                teksten))
         _noteer(self, resources, "controle", meldingen)
+        try:
+            _noteer_kenmerken(self, resources, nieuw, autograded)
+        except Exception:  # the report is for reading; grading goes on without it
+            self.log.error("Kenmerken voor het nakijkrapport mislukt:\n%s",
+                           traceback.format_exc())
         return nieuw, resources
 
     @staticmethod
@@ -245,23 +300,28 @@ class Poortwachter(NbGraderPreprocessor):
                                           info["notebook"], self,
                                           _volgorde(coursedir, info["assignment"],
                                                     info["notebook"]))
+        dicht = inlevering.is_dicht(nb)
         try:
             reden = inlevering.controleer_uitvoerbaar(nb, cursus)
         except Exception:
             self.log.error("Poortwachter: %s", traceback.format_exc())
             reden = "de controle voor het uitvoeren liep vast"
+        if dicht is not None:
+            # closed by the check before (ControleerInlevering): nbgrader's own steps since
+            # then (OverwriteCells) restored the course's tests; close it again
+            teksten = inlevering.antwoordteksten(nb)
+            _noteer(self, resources, "poort", [])
+            return nbformat.from_dict(inlevering.dichte_versie(cursus, kernelspec, dicht,
+                                                               teksten)), resources
         if reden is None:
             _noteer(self, resources, "poort", [])
             return nb, resources
         melding = Melding("niet-uitgevoerd",
                           f"Niet uitgevoerd: {reden}. De automatische onderdelen krijgen 0 "
-                          "punten. Kijk de inlevering met de hand na.",
+                          "punten. Een open antwoord blijft staan: kijk de inlevering met de "
+                          "hand na.",
                           inlevering.NIET_NAGEKEKEN)
-        teksten = {}
-        for cel in nb.cells:
-            gid = inlevering._grade_id(cel)
-            if gid and cel.get("cell_type") == "markdown" and isinstance(cel.get("source"), str):
-                teksten.setdefault(gid, cel["source"])
+        teksten = inlevering.antwoordteksten(nb)
         _noteer(self, resources, "poort", [melding])
         return nbformat.from_dict(inlevering.dichte_versie(cursus, kernelspec, melding,
                                                            teksten)), resources

@@ -31,20 +31,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkalliantie.begeleiden.nakijken import onschadelijk
-from werkalliantie.leren.antwoorden import (
-    BESTANDSNAAM,
-    MAX_BESTAND_BYTES,
-    is_hulpbestand,
-    lees_bestand,
-)
+from werkalliantie.begeleiden.nakijken import grenzen, onschadelijk
+from werkalliantie.leren.antwoorden import BESTANDSNAAM, is_hulpbestand, lees_bestand
 from werkalliantie.leren.opgaven.getallen import aantal
-from werkalliantie.leren.tekst import html_tekst
+from werkalliantie.leren.tekst import LOSSE_SURROGAAT, html_tekst, leesbaar
 
 ANTWOORDBESTANDEN = (BESTANDSNAAM, "antwoorden.vorige.json")
-MAX_NOTEBOOK_BYTES = 25_000_000
+MAX_NOTEBOOK_BYTES = grenzen.MAX_NOTEBOOK_BYTES
 # A file the course itself saved is never refused: the answer store's own limit.
-MAX_ANTWOORDBESTAND_BYTES = MAX_BESTAND_BYTES
+MAX_ANTWOORDBESTAND_BYTES = grenzen.MAX_ANTWOORDBESTAND_BYTES
 MAX_CELLEN_MET_ID = 5_000  # cells carrying a grade_id that are looked at
 MAX_CELLEN_ZONDER_ID = 200  # other cells that are looked at
 MAX_GETOOND = 20  # added cells shown one by one; the rest are counted
@@ -106,33 +101,85 @@ class Herbouw:
 
 # --- Reading untrusted JSON --------------------------------------------------------------
 
-def lees_notebook(pad: Path) -> tuple[dict | None, int, Melding | None]:
+def lees_notebook(pad: Path, meldingen: list[Melding] | None = None
+                  ) -> tuple[dict | None, int, Melding | None]:
     """The submitted notebook as a JSON object and its number of cells, or None with the
     reason.
 
     Never follows a link, never reads more than :data:`MAX_NOTEBOOK_BYTES`, never raises.
     Of a huge notebook only the cells that matter are kept (see :func:`_begrens_cellen`).
+    Bytes that are not UTF-8, and lone surrogates (``\\ud800`` in the JSON: half a
+    character), become U+FFFD everywhere in the notebook, so that nothing after this step
+    meets a string it cannot write; what was replaced is said in a notice appended to
+    ``meldingen`` (a notebook with bad characters is still graded, its open answers kept).
     """
+    naam = leesbaar(pad.name, 200)
     reden = _geen_gewoon_bestand(pad, MAX_NOTEBOOK_BYTES)
     if reden:
-        return None, 0, Melding("notebook-onleesbaar", f"Notebook {pad.name}: {reden}.",
-                                f"Je notebook {pad.name} kon niet worden gelezen ({reden}).")
+        return None, 0, Melding("notebook-onleesbaar", f"Notebook {naam}: {reden}.",
+                                f"Je notebook {naam} kon niet worden gelezen ({reden}).")
+    onleesbaar = 0
     try:
         with open(pad, "rb", opener=_zonder_links) as f:
             ruw = f.read(MAX_NOTEBOOK_BYTES + 1)
-        data = json.loads(ruw.decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        try:
+            tekst = ruw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            tekst = ruw.decode("utf-8-sig", errors="replace")
+            onleesbaar = tekst.count("\ufffd") - ruw.decode("utf-8-sig", "ignore").count("\ufffd")
+        data = json.loads(tekst)
+    except (OSError, ValueError, RecursionError):
         data = None
     if not isinstance(data, dict) or data.get("nbformat") != 4 or not isinstance(
             data.get("cells"), list):
         return None, 0, Melding(
-            "notebook-onleesbaar", f"Notebook {pad.name} is geen geldig notebook (JSON).",
-            f"Je notebook {pad.name} is beschadigd en kon niet worden gelezen.")
+            "notebook-onleesbaar", f"Notebook {naam} is geen geldig notebook (JSON).",
+            f"Je notebook {naam} is beschadigd en kon niet worden gelezen.")
     aantal = len(data["cells"])
     data = _begrens_cellen(data)
+    halve = [0]
+    try:
+        data = _zonder_halve_tekens(data, halve)
+    except RecursionError:
+        return None, 0, Melding(
+            "notebook-onleesbaar", f"Notebook {naam} is te diep genest om te lezen.",
+            f"Je notebook {naam} is beschadigd en kon niet worden gelezen.")
     for cel in data["cells"]:
         _voeg_regels_samen(cel)
+    if meldingen is not None and (onleesbaar or halve[0]):
+        delen = []
+        if onleesbaar:
+            delen.append(f"{aantal_tekst(onleesbaar, 'stuk', 'stukken')} tekst dat geen geldige "
+                         "UTF-8 is")
+        if halve[0]:
+            delen.append(f"{aantal_tekst(halve[0], 'half teken', 'halve tekens')} (een losse "
+                         "surrogaat, bijvoorbeeld een half emoji)")
+        meldingen.append(Melding(
+            "ongeldige-tekens", f"Notebook {naam} bevatte {' en '.join(delen)}. Die staan als "
+            "\ufffd in het nagekeken notebook; de rest is gewoon nagekeken, ook een open "
+            "antwoord.",
+            "In je notebook stonden tekens die geen geldige tekst zijn. Die zie je als \ufffd. "
+            "De rest van je notebook is gewoon nagekeken."))
     return data, aantal, None
+
+
+def aantal_tekst(n: int, enkel: str, meer: str) -> str:
+    return aantal(n, enkel, meer)
+
+
+def _zonder_halve_tekens(waarde, teller: list[int]):
+    """``waarde`` (parsed JSON) with every lone surrogate, in keys and strings, as U+FFFD."""
+    if isinstance(waarde, str):
+        if LOSSE_SURROGAAT.search(waarde):
+            teller[0] += len(LOSSE_SURROGAAT.findall(waarde))
+            return LOSSE_SURROGAAT.sub("\ufffd", waarde)
+        return waarde
+    if isinstance(waarde, list):
+        return [_zonder_halve_tekens(w, teller) for w in waarde]
+    if isinstance(waarde, dict):
+        return {_zonder_halve_tekens(k, teller): _zonder_halve_tekens(w, teller)
+                for k, w in waarde.items()}
+    return waarde
 
 
 def _voeg_regels_samen(cel: object) -> None:
@@ -239,7 +286,7 @@ def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | No
     gezien: dict[str, Mapping] = {}
     extra: dict[str | None, list[dict]] = {}  # anchor (course cell before it) -> notes
     anker: str | None = None
-    toegevoegd = kopie = beschadigd = aangepast = typewissel = 0
+    toegevoegd = kopie = beschadigd = aangepast = toetsen = typewissel = 0
     getoond = 0
 
     def notitie(kop: str, tekst: str) -> None:
@@ -271,7 +318,10 @@ def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | No
                 if cursuscel.vergrendeld and bron.strip():
                     notitie(f"{TOEGEVOEGD} (celtype veranderd in {soort})", bron)
             elif cursuscel.vergrendeld and bron != cursuscel.vrijgegeven:
-                aangepast += 1
+                if cursuscel.automatisch:
+                    toetsen += 1
+                else:
+                    aangepast += 1
                 notitie(f"Door de student aangepaste versie van een vaste cel "
                         f"({cursuscel.naam}) — niet uitgevoerd", bron)
             elif cursuscel.oplossing and cursuscel.celtype == "code" and bron != cursuscel.bron:
@@ -299,8 +349,10 @@ def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | No
         meldingen.append(Melding(
             "toegevoegde-cel", f"{aantal(toegevoegd, 'cel', 'cellen')} door de student toegevoegd: niet "
             "uitgevoerd, wel zichtbaar in het nagekeken notebook.",
-            f"Je notebook had {aantal(toegevoegd, 'cel', 'cellen')} die niet bij de opdracht horen. Die zijn "
-            "niet uitgevoerd en tellen niet mee."))
+            ("Je notebook had 1 cel die niet bij de opdracht hoort. Die is niet uitgevoerd en "
+             "telt niet mee." if toegevoegd == 1 else
+             f"Je notebook had {toegevoegd} cellen die niet bij de opdracht horen. Die zijn niet "
+             "uitgevoerd en tellen niet mee.")))
     if kopie:
         meldingen.append(Melding(
             "dubbele-cel", f"{aantal(kopie, 'kopie', 'kopieën')} van een cel van de opdracht (dubbele "
@@ -313,6 +365,12 @@ def herbouw(data: Mapping | None, cursus: list[Cursuscel], kernelspec: dict | No
             "de cel van de opdracht is teruggezet.",
             f"Je hebt {aantal(aangepast, 'cel', 'cellen')} aangepast die vast horen te staan. We hebben de "
             "cel van de opdracht gebruikt."))
+    if toetsen:
+        meldingen.append(Melding(
+            "toetscel-aangepast", f"Toetscel aangepast ({aantal(toetsen, 'cel', 'cellen')}): de "
+            "toets uit het cijferboek is gebruikt.",
+            f"Je hebt {aantal(toetsen, 'cel', 'cellen')} aangepast die punten geeft. We hebben de "
+            "toets van de opdracht gebruikt."))
     if typewissel:
         meldingen.append(Melding(
             "celtype-veranderd", f"Bij {aantal(typewissel, 'cel', 'cellen')} is het celtype veranderd: de "
@@ -363,6 +421,7 @@ def _cursuscel_met_data(cursuscel: Cursuscel, student: Mapping | None,
                         meldingen: list[Melding]) -> dict:
     """The course's cell; for a Markdown answer, the student's text as inert HTML."""
     bron = cursuscel.bron
+    antwoord = None  # the student's own text (plain, made readable): for the feedback page
     if cursuscel.oplossing and cursuscel.celtype == "markdown":
         tekst = _bron(student) if student is not None else None
         if student is None:
@@ -372,6 +431,7 @@ def _cursuscel_met_data(cursuscel: Cursuscel, student: Mapping | None,
                 "Een antwoordcel ontbrak in je notebook. Die telt als niet beantwoord."))
         elif tekst is not None and tekst != cursuscel.bron:
             bron = onschadelijk.markdown_als_blok(tekst)
+            antwoord = leesbaar(tekst, onschadelijk.MAX_TEKENS)
             if onschadelijk.lijkt_op_code(tekst):
                 meldingen.append(Melding(
                     "opmaak-met-code", f"Het antwoord in {cursuscel.naam} bevat opmaak of "
@@ -385,6 +445,8 @@ def _cursuscel_met_data(cursuscel: Cursuscel, student: Mapping | None,
                     "Je antwoord was erg lang. Alleen het begin wordt getoond."))
     cel = {"cell_type": cursuscel.celtype, "id": "", "metadata": {
         "nbgrader": cursuscel.nbgrader_metadata()}, "source": bron}
+    if antwoord is not None:
+        cel["metadata"][METADATA_SLEUTEL] = {"antwoord": antwoord}
     if cursuscel.vergrendeld:
         cel["metadata"].update(editable=False, deletable=False)
     if cursuscel.celtype == "code":
@@ -405,7 +467,8 @@ def _meldingcel(meldingen: Iterable[Melding]) -> dict:
         "soort": "meldingen"}}, "source": bron}
 
 
-def _notebook(cellen: list[dict], kernelspec: dict | None, meldingen: list[Melding]) -> dict:
+def _notebook(cellen: list[dict], kernelspec: dict | None, meldingen: list[Melding],
+              dicht: Melding | None = None) -> dict:
     if meldingen:
         cellen = [_meldingcel(meldingen), *cellen]
     gebruikt: set[str] = set()
@@ -416,9 +479,12 @@ def _notebook(cellen: list[dict], kernelspec: dict | None, meldingen: list[Meldi
             kandidaat += "-x"
         gebruikt.add(kandidaat)
         cel["id"] = kandidaat
-    metadata = {"language_info": {"name": "python"},
-                METADATA_SLEUTEL: {"nakijken": {"versie": VERSIE,
-                                                "meldingen": [m.code for m in meldingen]}}}
+    nakijken = {"versie": VERSIE, "meldingen": [m.code for m in meldingen],
+                "teksten": list(dict.fromkeys(m.student for m in meldingen if m.student))}
+    if dicht is not None:  # fail closed: the gatekeeper keeps it so after nbgrader's steps
+        nakijken["dicht"] = {"code": dicht.code, "docent": dicht.docent,
+                             "student": dicht.student}
+    metadata = {"language_info": {"name": "python"}, METADATA_SLEUTEL: {"nakijken": nakijken}}
     if kernelspec:
         metadata["kernelspec"] = kernelspec
     return {"cells": cellen, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
@@ -429,21 +495,57 @@ def dichte_versie(cursus: list[Cursuscel], kernelspec: dict | None, reden: Meldi
     """Fail closed: the course's notebook in which no automatic item can earn points.
 
     Locked Markdown stays; every automatically graded cell raises a Dutch error (0 points);
-    every other code cell is empty; answer cells hold the released stub (0 points), with
-    the student's text beside them as escaped data for the grader.
+    every other code cell is empty. An open answer is never lost: the student's text (made
+    inert) stays in its answer cell, so it differs from the stub and stays on the manual
+    grading list; a text in any other cell is shown beside it as escaped data. The
+    notebook's metadata says it is closed, so that the gatekeeper before ``Execute`` closes
+    it again after nbgrader's own steps (``OverwriteCells`` restores the course's tests).
     """
     cellen = []
+    teksten = dict(student_teksten or {})
     for cursuscel in cursus:
-        cel = _cursuscel_met_data(cursuscel, None, [])
+        tekst = teksten.get(cursuscel.naam)
+        antwoordcel = cursuscel.oplossing and cursuscel.celtype == "markdown"
+        student = ({"source": tekst} if antwoordcel and isinstance(tekst, str)
+                   and tekst != cursuscel.bron else None)
+        cel = _cursuscel_met_data(cursuscel, student, [])
         if cursuscel.celtype == "code":
             cel["source"] = (f"raise RuntimeError({NIET_NAGEKEKEN!r})"
                              if cursuscel.automatisch else "")
         cellen.append(cel)
-        tekst = (student_teksten or {}).get(cursuscel.naam)
-        if tekst and tekst != cursuscel.bron:
+        if not antwoordcel and tekst and tekst != cursuscel.bron:
             cellen.append(_notitiecel(f"Antwoord van de student in {cursuscel.naam} — "
                                       "niet nagekeken", tekst))
-    return _notebook(cellen, kernelspec, [reden])
+    return _notebook(cellen, kernelspec, [reden], dicht=reden)
+
+
+def is_dicht(nb: Mapping) -> Melding | None:
+    """The reason a notebook was closed (:func:`dichte_versie`), or None."""
+    meta = nb.get("metadata") if isinstance(nb, Mapping) else None
+    eigen = meta.get(METADATA_SLEUTEL) if isinstance(meta, Mapping) else None
+    nakijken = eigen.get("nakijken") if isinstance(eigen, Mapping) else None
+    dicht = nakijken.get("dicht") if isinstance(nakijken, Mapping) else None
+    if not isinstance(dicht, Mapping):
+        return None
+    return Melding(str(dicht.get("code", "dicht")), str(dicht.get("docent", "")),
+                   str(dicht.get("student", "")))
+
+
+def antwoordteksten(nb: Mapping) -> dict[str, str]:
+    """Per grade_id, the student's own text of each Markdown cell: the original kept in the
+    cell's metadata when the course rebuilt it, else the cell's source."""
+    teksten: dict[str, str] = {}
+    for cel in nb.get("cells", []) if isinstance(nb, Mapping) else []:
+        gid = _grade_id(cel)
+        if not gid or gid in teksten or cel.get("cell_type") != "markdown":
+            continue
+        meta = cel.get("metadata")
+        eigen = meta.get(METADATA_SLEUTEL) if isinstance(meta, Mapping) else None
+        if isinstance(eigen, Mapping) and isinstance(eigen.get("antwoord"), str):
+            teksten[gid] = eigen["antwoord"]
+        elif isinstance(_bron(cel), str) and not onschadelijk.is_blok(_bron(cel)):
+            teksten[gid] = _bron(cel)
+    return teksten
 
 
 # --- Files: the allow-list ---------------------------------------------------------------
@@ -516,7 +618,8 @@ def snoei(autograded: Path, ingeleverd: Path, notebooks: Iterable[str],
                 if not (is_hulpbestand(naam) and rel_map == Path(".")):
                     verwijderd.append(rel)  # the answer store's own lock: not worth a word
     if verwijderd:
-        namen = ", ".join(sorted(verwijderd)[:10]) + (" ..." if len(verwijderd) > 10 else "")
+        namen = ", ".join(leesbaar(n, 100) for n in sorted(verwijderd)[:10]) + (
+            " ..." if len(verwijderd) > 10 else "")
         meldingen.append(Melding(
             "bestand-geweigerd", f"{aantal(len(verwijderd), 'bestand of map', 'bestanden of mappen')} uit de "
             f"inlevering niet gebruikt: {namen}.",

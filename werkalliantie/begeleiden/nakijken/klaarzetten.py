@@ -80,26 +80,39 @@ def _inleiding(opdracht: Opdracht, vragen: list[Opgave]) -> str:
             f"**Zo werk je:**\n\n{genummerd}\n\n**Zo wordt je antwoord nagekeken:**\n\n{nakijken}\n")
 
 
+# The grade_ids of a question's cells (the feedback page and the grading report read them).
+def cel_toets(vraag: str, deel: str) -> str:
+    return f"toets-{vraag}-{deel}"
+
+
+def cel_antwoord(vraag: str) -> str:
+    return f"antwoord-{vraag}"
+
+
+def cel_opgave(vraag: str) -> str:
+    return f"opgave-{vraag}"
+
+
 def _cellen_van(opgave: Opgave, nummer: int) -> list[nbformat.NotebookNode]:
     delen = opgaven.onderdelen(opgave)
     if all(d.handmatig for d in delen):  # an open question: nbgrader's own manual cells
         return [
             _tekst(f"## {nummer}. {opgave.titel}\n\n{opgave.vraag}\n\n"
                    "Schrijf je antwoord in de cel hieronder.", f"vraag-{opgave.id}"),
-            _tekst("Schrijf hier je antwoord.", f"antwoord-{opgave.id}",
+            _tekst("Schrijf hier je antwoord.", cel_antwoord(opgave.id),
                    punten=opgave.punten[delen[0].id], oplossing=True),
         ]
     cellen = [
         _tekst(f"## {nummer}. {opgave.titel}", f"kop-{opgave.id}"),
         _code(f"# Vul alles in en klik op Opslaan.\nfrom werkalliantie.leren.widgets import opgave\n"
-              f'opgave("{opgave.id}")', f"opgave-{opgave.id}"),
+              f'opgave("{opgave.id}")', cel_opgave(opgave.id)),
     ]
     for deel in delen:
         cellen.append(_code(
             f"# Nakijken: {deel.naam}. Deze cel geeft je punten na het inleveren.\n"
             "### BEGIN HIDDEN TESTS\nfrom werkalliantie.begeleiden.nakijken.toets import punten\n"
             f'punten("{opgave.id}", "{deel.id}")\n### END HIDDEN TESTS',
-            f"toets-{opgave.id}-{deel.id}", punten=opgave.punten[deel.id]))
+            cel_toets(opgave.id, deel.id), punten=opgave.punten[deel.id]))
     return cellen
 
 

@@ -8,7 +8,8 @@ receive (:data:`SCENARIOS`). Right answers come from the graded keys
 answer and grading the change with the course's own rules, so the mix works for every
 kind of question, also kinds added later.
 
-It also writes ``studenten.csv`` (for ``nbgrader db student import``) and ``klas.json``:
+It also writes ``studenten.csv`` (for ``werkalliantie klaslijst``; with a Canvas id per student,
+so the practice class can take the Canvas route of the guide) and ``klas.json``:
 per student and assignment the scenario and the points each automatically graded part
 should get, so tests and benchmarks can check the grades.
 """
@@ -16,15 +17,16 @@ should get, so tests and benchmarks can check the grades.
 from __future__ import annotations
 
 import copy
-import csv
 import dataclasses
 import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from werkalliantie.begeleiden.csvbestand import schrijf as schrijf_csv
 from werkalliantie.begeleiden.cursusmap import Cursusmap
 from werkalliantie.leren import opgaven
 from werkalliantie.leren.antwoorden import BESTANDSNAAM, SCHEMA, VERSIE, Antwoordenbestand
@@ -72,16 +74,38 @@ class Student:
     id: str
     voornaam: str
     achternaam: str
+    lms_user_id: str = ""  # the student's id in the LMS (Canvas: the column ID)
 
     @property
     def email(self) -> str:
         return f"{self.id}@student.example.org"
 
 
+KLASLIJST = ["id", "first_name", "last_name", "email", "lms_user_id"]
+CANVAS_ID = 48000  # the first Canvas id of a simulated class (the guide's example: 48213)
+
+
 def studenten(aantal: int, zaad: int = 1) -> list[Student]:
     kans = random.Random(zaad)
-    return [Student(f"s{1000001 + n}", kans.choice(VOORNAMEN), kans.choice(ACHTERNAMEN))
+    return [Student(f"s{1000001 + n}", kans.choice(VOORNAMEN), kans.choice(ACHTERNAMEN),
+                    str(CANVAS_ID + n))
             for n in range(aantal)]
+
+
+def _eigen_tijden(pad: Path, kans: random.Random) -> None:
+    """Save times of the student's own: every simulated student saved at other moments (a
+    whole class saved in the same second would look like copied files in the grading
+    report)."""
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    begin = datetime(2025, 1, 6, 9, 0, tzinfo=timezone.utc) + timedelta(
+        minutes=kans.randrange(60 * 24 * 14))
+    for n, vraag in enumerate(sorted(data.get("antwoorden", {}))):
+        tijd = begin + timedelta(minutes=3 * n, seconds=kans.randrange(180))
+        data["antwoorden"][vraag]["opgeslagen"] = tijd.isoformat(timespec="seconds")
+    pad.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def scenarios(aantal: int, zaad: int = 1) -> list[str]:
@@ -352,6 +376,7 @@ def maak_klas(cursus: Cursusmap | Path, aantal: int, opdrachten: list[str] | Non
                 _diep_bestand(map_)
             elif scenario != "zonder-antwoordbestand":
                 _schrijf_antwoorden(map_, antwoorden)
+                _eigen_tijden(map_ / BESTANDSNAAM, kans)
                 if scenario == "beschadigd-antwoordbestand":
                     pad = map_ / BESTANDSNAAM
                     tekst = pad.read_bytes() if pad.exists() else b'{"schema": "x"}'
@@ -368,11 +393,10 @@ def maak_klas(cursus: Cursusmap | Path, aantal: int, opdrachten: list[str] | Non
             rij["opdrachten"][opdracht_id] = {"scenario": scenario, "punten": verwacht}
         if melding:
             melding(f"{opdracht_id}: {aantal} inleveringen in submitted/")
-    with open(cursusmap / "studenten.csv", "w", newline="", encoding="utf-8") as f:
-        schrijver = csv.writer(f)
-        schrijver.writerow(["id", "first_name", "last_name", "email"])
-        for s in klas:
-            schrijver.writerow([s.id, s.voornaam, s.achternaam, s.email])
+    # The class list, with a Canvas id per student (as an LMS gives them), so the practice
+    # class runs the Canvas route of the guide too; written as every CSV of the course.
+    schrijf_csv(cursusmap / "studenten.csv", KLASLIJST,
+                [[s.id, s.voornaam, s.achternaam, s.email, s.lms_user_id] for s in klas])
     (cursusmap / "klas.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                          encoding="utf-8")
     return manifest

@@ -37,8 +37,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from werkalliantie.begeleiden.cursusmap import Cursusmap
-from werkalliantie.begeleiden.nakijken import sleutels, warmekernel
-from werkalliantie.begeleiden.nakijken.inleverrapport import controleer_inlevering
+from werkalliantie.begeleiden.nakijken import quarantaine, rapport, sleutels, warmekernel
 from werkalliantie.leren.fouten import CursusFout
 from werkalliantie.leren.opgaven.model import laad_opdracht
 
@@ -49,6 +48,7 @@ TIJDSLIMIET_INLEVERING = 120  # seconds for all cells of one submission
 # 0.43 s per submission, 3 workers 0.39 s, 4 workers 0.22-0.24 s, 6 workers 0.40 s. Two
 # per core keeps the cores busy while a worker waits for its kernel or the gradebook.
 WERKERS_PER_KERN = 2
+HELE_INLEVERING = "(de hele inlevering)"  # the grading report's row for the run's own findings
 
 
 class Nakijkfout(CursusFout):
@@ -78,7 +78,8 @@ class Verslag:
         return [u for u in self.uitslagen if not u.gelukt]
 
     def tekst(self) -> str:
-        """A short Dutch report for the instructor."""
+        """A short Dutch summary for the screen; what each submission needed is in the one
+        grading report, ``nakijkrapport.md``."""
         nagekeken = [u for u in self.uitslagen if u.gelukt and not u.overgeslagen]
         overgeslagen = [u for u in self.uitslagen if u.overgeslagen]
         regels = [f"Opdracht {self.opdracht}: {len(nagekeken)} inleveringen nagekeken in "
@@ -96,6 +97,9 @@ class Verslag:
             for u in met_melding:
                 regels.append(f"- {u.student}:")
                 regels.extend(f"    {m}" for m in u.meldingen)
+        regels.append("")
+        regels.append(f"Per student staat in {rapport.RAPPORT} (in de cursusmap) wat het nakijken "
+                      "vond, ook bij inleveringen zonder bijzonderheden.")
         return "\n".join(regels)
 
 
@@ -254,11 +258,6 @@ def _werker(verbinding: Connection, cursusmap: str, instellingen: Instellingen) 
             break
         begin = time.perf_counter()
         uitslag = Uitslag(student, gelukt=True)
-        try:
-            uitslag.meldingen.extend(controleer_inlevering(Path(cursusmap), instellingen.opdracht,
-                                                           student))
-        except Exception:  # noqa: BLE001 - a report, never a reason to stop
-            pass
         app.coursedir.student_id = student
         bestemming = Path(cursusmap) / "autograded" / student / instellingen.opdracht
         voor = bestemming.stat().st_mtime_ns if bestemming.exists() else None
@@ -354,6 +353,7 @@ def nakijken(cursusmap: Cursusmap | Path, opdracht: str, *, studenten: list[str]
     """Grade (and give feedback on) every submission of ``opdracht`` in ``cursusmap``."""
     cursus = controleer_cursus(cursusmap, opdracht)
     cursusmap = cursus.root
+    quarantaine.ruim_mappen_op(cursusmap)  # a folder name nbgrader cannot read: set apart
     alle = cursus.inleveringen(opdracht)
     if studenten:
         onbekend = sorted(set(studenten) - set(alle))
@@ -434,4 +434,11 @@ def nakijken(cursusmap: Cursusmap | Path, opdracht: str, *, studenten: list[str]
             sjabloon.stop()
     volgorde = {s: i for i, s in enumerate(alle)}
     uitslagen.sort(key=lambda u: volgorde.get(u.student, 0))
+    for u in uitslagen:  # what the run itself found, in the one grading report
+        regels = ([] if u.gelukt else ["NIET nagekeken."]) + u.meldingen
+        try:
+            rapport.noteer(cursusmap, opdracht, u.student, HELE_INLEVERING, "nakijken", regels,
+                           eigen_rij=False)
+        except Exception:  # noqa: BLE001 - the report is for reading
+            pass
     return Verslag(opdracht, aantal, time.perf_counter() - begin, uitslagen)

@@ -29,14 +29,15 @@ class Stap:
 
 STAPPEN: tuple[Stap, ...] = (
     Stap("studenten", "Studenten toevoegen",
-         "nbgrader db student import studenten.csv",
+         "werkalliantie klaslijst studenten.csv",
          "Zet je studenten in een bestand `studenten.csv` in de cursusmap, met de kolommen "
          "`id`, `first_name`, `last_name` en `email`. De id is ook de naam van de map van "
-         "de student, bijvoorbeeld het studentnummer. Gebruik geen spaties in een id. "
+         "de student, bijvoorbeeld het studentnummer. Een id begint met een letter of cijfer "
+         "en bevat daarna alleen letters, cijfers, punten, streepjes (`-` en `_`) en `@`: "
+         "geen spaties (zie [Grenzen](#grenzen)). Klopt één id niet, dan leest de cursus "
+         "niets in en zegt op welke regel het misgaat. "
          "Leveren je studenten in via Canvas? Voeg dan de kolom `lms_user_id` toe met de "
-         "Canvas-id van elke student (de kolom *ID* in de cijferexport van Canvas). Eén "
-         "student toevoegen kan ook: "
-         "`nbgrader db student add s1234567 --first-name=Sam --last-name=Jansen`."),
+         "Canvas-id van elke student (de kolom *ID* in de cijferexport van Canvas)."),
     Stap("maken", "De studentversie maken",
          "werkalliantie klaarzetten",
          "Dit maakt eerst de opdrachten in de map `source/`, met de vragen en punten uit "
@@ -83,8 +84,8 @@ STAPPEN: tuple[Stap, ...] = (
          "verborgen toetsen lezen het antwoordbestand van de student en het antwoordmodel "
          "uit de map `sleutels/`. Daarna maakt het de feedback per student. Je ziet elke "
          "inlevering verschijnen als die klaar is. Aan het eind lees je welke inleveringen "
-         f"aandacht nodig hebben; dat staat ook in `nakijkverslag-{OPDRACHT}.txt`, en wat "
-         "er mis was met een inlevering in `nakijkrapport.md`. Een kapotte inlevering "
+         "aandacht nodig hebben. Per student staat in `nakijkrapport.md` wat het nakijken "
+         "vond (zie [Het nakijkrapport](#nakijkrapport)). Een kapotte inlevering "
          "krijgt 0 punten met een melding; de rest gaat gewoon door. "
          f"`nbgrader autograde {OPDRACHT}` geeft dezelfde punten, maar is twee tot drie "
          "keer zo traag."),
