@@ -170,7 +170,7 @@ def lmsklas(request):
 def boekbouw(request) -> Path:
     """The book built once, with warnings as errors and notebooks executed, into its own
     folder (``--path-output``): the HTML, and the executed pages in its jupyter-cache,
-    which the one-page build for the PDF (tests/test_pdf.py) reuses."""
+    which the one-page build for the PDF (tests/test_boekpdf.py) reuses."""
     return _achtergrond("boek", request, klaar="boek-klaar")
 
 

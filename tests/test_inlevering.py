@@ -2,7 +2,7 @@
 
 Reading a submission as data, rebuilding it from the course's cells, the allow-list of
 files, the independent check before anything runs, and student text made inert as HTML.
-The whole path through the real nbgrader commands is in test_nakijken_veilig.py.
+The whole path through the real nbgrader commands is in test_beveiliging.py.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The graded Denise assignment's parts that need no nbgrader run (issues 3 and 9): the
 source notebook made from the records, where the keys are, and the hidden tests' entry
-point. The assignment through the real commands is tests/test_levensloop.py (the shared
+point. The assignment through the real commands is tests/test_stappen.py (the shared
 class of the tests, tests/klasrun.py).
 """
 
