@@ -14,6 +14,10 @@ compiled to WebAssembly (Pyodide), from the static site alone:
   all are served from ``static/pyodide/`` and written into Pyodide's lock file (file name
   and sha256; new entries for packages Pyodide does not know), so the kernel loads them at
   start and never asks an index (``disablePyPIFallback``);
+- the standard library and those wheels are compiled to bytecode at build time, by the
+  Pyodide the site serves (``site/compileer.mjs``): the browser then imports without
+  compiling (about half of the wait before the first exercise, issue 22); the standard
+  library gets ``site/sitecustomize.py``: nothing is imported from the learner's drive;
 - the widgets' front end is jupyterlab_widgets' labextension, taken from its pinned wheel;
 - per notebook a page ``<boek>/oefenen/<naam>.html`` shows the REPL in a frame with every
   input hidden (see ``sjablonen/oefening.html``); ``<boek>/oefenen/index.html`` lists them.
@@ -239,6 +243,12 @@ def pyodide_map(doel: Path, wielen: list[Wiel]) -> dict:
     voor_cursus = {w.naam for w in wielen}
     for wiel in wielen:
         shutil.copy2(wiel.pad, doel / wiel.pad.name)
+    with zipfile.ZipFile(doel / "python_stdlib.zip", "a") as stdlib:
+        stdlib.write(SITE / "sitecustomize.py", "sitecustomize.py")
+    compileer(doel)
+    for wiel in wielen:
+        # What the site serves, compiled: its hash is what the kernel checks.
+        wiel = Wiel(doel / wiel.pad.name, wiel.naam, wiel.versie, _sha256(doel / wiel.pad.name))
         oud = pakketten.get(wiel.naam)
         if oud is not None:
             if oud["version"] != wiel.versie:
@@ -266,6 +276,18 @@ def pyodide_map(doel: Path, wielen: list[Wiel]) -> dict:
     lock["packages"] = dict(sorted(nieuw.items()))
     (doel / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
     return lock
+
+
+def compileer(map_: Path) -> None:
+    """Compile the standard library and the wheels in ``map_`` to bytecode, with the
+    Pyodide the site serves (``site/compileer.mjs``): the learner's browser then imports
+    without compiling. Pyodide's npm package and PyPI's wheels ship source only."""
+    node = shutil.which("node")
+    if node is None:
+        raise BouwFout("Node.js ontbreekt: installeer het (zie README) en bouw opnieuw.")
+    _run([node, SITE / "compileer.mjs", map_], cwd=ROOT)
+    for pad in map_.iterdir():
+        pad.chmod(0o644)
 
 
 # -- JupyterLite ---------------------------------------------------------------------------
@@ -323,8 +345,8 @@ class Oefening:
 
 
 def _markdown_als_code(tekst: str) -> str:
-    return ("from IPython.display import Markdown as _Markdown, display as _toon\n"
-            f"_toon(_Markdown({tekst!r}))")
+    # A raw bundle: IPython's Markdown() first asks the drive whether the text is a file name.
+    return f"from IPython.display import display as _toon\n_toon({{'text/markdown': {tekst!r}}}, raw=True)"
 
 
 def lees_oefening(pad: Path) -> Oefening:
