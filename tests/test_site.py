@@ -8,8 +8,9 @@ and counted (conftest.Netwerkbewaker), including the requests that JupyterLite's
 worker makes for the kernel.
 
 Which notebooks are built: the site's own test exercise (tests/data/lite/proef.ipynb: a
-slider, a checkbox, a text, a save button writing antwoorden.json through the answer store,
-and the download/upload buttons), plus ECHTE_OEFENINGEN.
+drop-down list, a checkbox, a text, a save button writing antwoorden.json through the
+answer store, and the download/upload buttons), the page with one question of every kind
+(tests/data/elke-soort.ipynb, for tests/test_browser_bediening.py), plus ECHTE_OEFENINGEN.
 """
 
 from __future__ import annotations
@@ -188,15 +189,21 @@ def test_geen_verzoek_verlaat_de_site_ook_niet_uit_de_kernel(siteserver, context
     _geen_fouten(ctx)
 
 
+SCORE = ".widget-dropdown select"
+
+
+def _score(oefening) -> int:
+    return int(oefening.locator(SCORE).input_value())
+
+
 def _kies(oefening, score: int, toelichting: str) -> None:
-    """Answer with keyboard (slider, text) and mouse (checkbox), then wait until the kernel
+    """Answer with keyboard (score, text) and mouse (checkbox), then wait until the kernel
     shows it has those values."""
-    handvat = oefening.locator(".widget-slider .noUi-handle")
-    handvat.focus()
-    uitlezing = oefening.locator(".widget-slider .widget-readout")
-    huidig = int(uitlezing.inner_text())
+    lijst = oefening.locator(SCORE)
+    lijst.focus()
+    huidig = _score(oefening)
     for _ in range(abs(score - huidig)):
-        handvat.press("ArrowRight" if score > huidig else "ArrowLeft")
+        lijst.press("ArrowDown" if score > huidig else "ArrowUp")
     oefening.get_by_label("Ik ben het eens").click()
     veld = oefening.get_by_label("Toelichting")
     veld.click()
@@ -240,7 +247,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     _klaar(pagina)
     oefening = _oefening(pagina)
     assert oefening.get_by_text("Je opgeslagen antwoord staat weer klaar.").is_visible()
-    assert oefening.locator(".widget-slider .widget-readout").inner_text() == "4"
+    assert _score(oefening) == 4
     assert oefening.get_by_label("Ik ben het eens").is_checked()
     assert oefening.get_by_label("Toelichting").input_value() == TOELICHTING
 
@@ -270,12 +277,12 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     pagina2.goto(f"{siteserver}/{OEFENMAP}/proef.html")
     _klaar(pagina2)
     oefening2 = _oefening(pagina2)
-    assert oefening2.locator(".widget-slider .widget-readout").inner_text() == "4"
+    assert _score(oefening2) == 4
     assert oefening2.get_by_label("Toelichting").input_value() == TOELICHTING
 
     # There the learner answers differently; loading the file again asks before replacing.
-    oefening2.locator(".widget-slider .noUi-handle").focus()
-    oefening2.locator(".widget-slider .noUi-handle").press("ArrowLeft")
+    oefening2.locator(SCORE).focus()
+    oefening2.locator(SCORE).press("ArrowUp")
     oefening2.get_by_text("Gekozen: 3, eens").wait_for(timeout=15_000)
     oefening2.get_by_role("button", name="Opslaan").click()
     oefening2.get_by_text("Opgeslagen: score 3.").wait_for(timeout=15_000)
@@ -290,7 +297,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
         timeout=15_000)
     pagina2.reload()
     _klaar(pagina2)
-    assert _oefening(pagina2).locator(".widget-slider .widget-readout").inner_text() == "4"
+    assert _score(_oefening(pagina2)) == 4
     assert ander.netwerk.geblokkeerd == []
     _geen_fouten(ander)
 
@@ -453,14 +460,9 @@ def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
 
 # --- accessibility ------------------------------------------------------------------------
 
-# Exceptions inside the exercise's frame, only for markup that ipywidgets or JupyterLab's
-# console itself generates: (axe rule, CSS selector, reason). A node is excused if it lies
-# inside a match.
-UITZONDERINGEN_FRAME: list[tuple[str, str, str]] = [
-    ("aria-input-field-name", ".widget-slider .noUi-handle",
-     "ipywidgets' slider (noUiSlider) gives its handle role=slider without an accessible "
-     "name; the widget's own label is not tied to it (as in the book, test_boek.py)."),
-]
+# Exceptions inside the exercise's frame: none. Where ipywidgets gave a control no name (the
+# slider), the course replaced the control (issue 22). Kept as a list for the callers.
+UITZONDERINGEN_FRAME: list[tuple[str, str, str]] = []
 
 
 def _axe(frame, uitzonderingen) -> list[str]:
@@ -489,7 +491,7 @@ def _axe(frame, uitzonderingen) -> list[str]:
 @pytest.mark.browser
 def test_oefenpaginas_toegankelijk(siteserver, context):
     """axe-core (WCAG 2.1 A/AA): nothing serious or critical on the overview, on an exercise
-    page and inside its frame, except ipywidgets' own markup (UITZONDERINGEN_FRAME)."""
+    page and inside its frame."""
     ctx = context()
     pagina = ctx.new_page()
     pagina.goto(f"{siteserver}/{OEFENMAP}/index.html", wait_until="load")

@@ -1,5 +1,11 @@
 // The practice area's pages: a warning when this browser cannot keep answers, and on an
-// exercise page the frame with JupyterLite's REPL, shown without any code.
+// exercise page the frame with JupyterLite's REPL, shown without any code, calm, and usable
+// by keyboard and screen reader (issue 22):
+// - the course's toegang.js runs in the frame (one stable live region per exercise);
+// - Enter reaches the exercise: JupyterLab's console catches Enter anywhere in it (to focus
+//   its code input, hidden here), so buttons did not react and text boxes got no new line;
+// - the exercise opens at its top (the console scrolls to its end when cells run);
+// - the frame's landmark and scroll area have Dutch names.
 (function () {
   'use strict';
 
@@ -25,7 +31,7 @@
     '.jp-Console-cell .jp-Cell-inputWrapper { display: none !important; }',
     '.jp-InputPrompt, .jp-OutputPrompt, .jp-OutputArea-prompt, .jp-Collapser { display: none !important; }',
     '.jp-OutputArea-promptOverlay { display: none !important; }',
-    '.jp-Notification-Status { display: none !important; }',
+    '.jp-Notification-Status, .jp-StatusBar-Widget { display: none !important; }',
     '.jp-CodeConsole-content { padding: .5em 1.2em 3em; background: #fff; }',
     '.jp-CodeConsole-content > .jp-Cell { max-width: 60em; margin: 0 auto; padding: 0; }',
     '.jp-Console-cell:first-child .jp-RenderedMarkdown > h1:first-child { display: none; }',
@@ -37,12 +43,45 @@
     try { return frame.contentDocument; } catch (e) { return null; }
   }
 
+  // Dutch names for what JupyterLab labels in English, in the frame's accessibility tree.
+  var NAMEN = {'main area content': 'Oefening'};
+
   function zetStijl(doc) {
     if (!doc || !doc.head || doc.getElementById('werkalliantie-stijl')) { return; }
     var stijl = doc.createElement('style');
     stijl.id = 'werkalliantie-stijl';
     stijl.textContent = STIJL;
     doc.head.appendChild(stijl);
+    var toegang = doc.createElement('script');
+    toegang.src = new URL('toegang.js', window.location.href).href;
+    doc.head.appendChild(toegang);
+    // Before the console's own listener (it listens while capturing, on its node): an Enter
+    // pressed in the exercise goes no further up than the exercise. Its default action (a
+    // click on a button, a new line in a text box) is not touched.
+    doc.defaultView.addEventListener('keydown', function (gebeurtenis) {
+      var doel = gebeurtenis.target;
+      if (gebeurtenis.key === 'Enter' && doel && doel.closest && doel.closest('.jp-OutputArea-output')) {
+        gebeurtenis.stopPropagation();
+      }
+    }, true);
+  }
+
+  function benoem(doc) {
+    Object.keys(NAMEN).forEach(function (engels) {
+      doc.querySelectorAll('[aria-label="' + engels + '"]').forEach(function (el) {
+        el.setAttribute('aria-label', NAMEN[engels]);
+      });
+    });
+    var inhoud = doc.querySelector('.jp-CodeConsole-content');
+    if (inhoud && !inhoud.hasAttribute('aria-label')) {
+      inhoud.setAttribute('role', 'region');
+      inhoud.setAttribute('aria-label', 'De oefening, om door te scrollen');
+    }
+  }
+
+  function naarBoven(doc) {
+    var inhoud = doc.querySelector('.jp-CodeConsole-content');
+    if (inhoud) { inhoud.scrollTop = 0; }
   }
 
   // Ready: every cell of the exercise has run (its prompt shows a number, not [*] or [ ]).
@@ -82,6 +121,8 @@
     } else if (stand === 'klaar') {
       klaar = true;
       clearInterval(wachten);
+      benoem(doc);
+      naarBoven(doc);
       toon('De oefening staat klaar.');
       if (laden) { laden.classList.add('klaar'); }
       document.body.setAttribute('data-oefening', 'klaar');

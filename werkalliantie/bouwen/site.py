@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -54,6 +55,8 @@ SITE = ROOT / "site"
 BIN = Path(sys.executable).parent
 WIELEN = SITE / "wielen.txt"
 SJABLONEN = SITE / "sjablonen"
+# The course's accessibility script for pages with ipywidgets, shared with Voilà's template.
+TOEGANG = ROOT / "share" / "jupyter" / "voila" / "templates" / "werkalliantie" / "static" / "toegang.js"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 LABEXTENSIONS = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
 KERNEL_EXTENSIE = LABEXTENSIONS / "@jupyterlite" / "pyodide-kernel-extension"
@@ -326,12 +329,40 @@ def bouw_lite(werk: Path, uit: Path, wielen: list[Wiel]) -> None:
     shutil.rmtree(uit, ignore_errors=True)
     _run([BIN / "jupyter", "lite", "build", "--lite-dir", lite, "--output-dir", uit,
           ], cwd=lite)
+    zonder_sneltoetsen(uit)
     # JupyterLite's own check, run after its build: every path in its config exists.
     controle = json.loads((uit / "jupyter-lite.json").read_text(encoding="utf-8"))
     url = controle["jupyter-config-data"]["litePluginSettings"][
         "@jupyterlite/pyodide-kernel-extension:kernel"]["pyodideUrl"]
     if not (uit / url).exists():
         raise BouwFout(f"Pyodide staat niet waar JupyterLite het zoekt: {url}")
+
+
+def zonder_sneltoetsen(uit: Path) -> None:
+    """Switch off every keyboard shortcut of the built JupyterLite, in the site's own settings
+    (``settingsOverrides`` of its ``jupyter-lite.json``): a practice page has no code to run,
+    and its shortcuts (in English) could open the command palette, clear the exercise or
+    restart its kernel (issue 22). The shortcuts are read from the build's own plugin
+    schemas, so a newer JupyterLite is covered too. The JupyterLab of instructors and hub
+    students keeps its shortcuts (werkalliantie/bouwen/jupyterlab.py)."""
+    sneltoetsen = []
+    for schema in sorted([*(uit / "build" / "schemas").rglob("*.json"),
+                          *(uit / "extensions").rglob("schemas/**/*.json")]):
+        try:
+            gegevens = json.loads(schema.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for s in gegevens.get("jupyter.lab.shortcuts", []) if isinstance(gegevens, dict) else []:
+            if s.get("keys") and s.get("command") and s.get("selector"):
+                sneltoetsen.append({"command": s["command"], "keys": s["keys"],
+                                    "selector": s["selector"], "disabled": True})
+    if not sneltoetsen:
+        raise BouwFout("Geen sneltoetsen gevonden in de schema's van JupyterLite: is de build veranderd?")
+    pad = uit / "jupyter-lite.json"
+    config = json.loads(pad.read_text(encoding="utf-8"))
+    instellingen = config["jupyter-config-data"].setdefault("settingsOverrides", {})
+    instellingen["@jupyterlab/shortcuts-extension:shortcuts"] = {"shortcuts": sneltoetsen}
+    pad.write_text(json.dumps(config, indent=1), encoding="utf-8")
 
 
 # -- the exercise pages --------------------------------------------------------------------
@@ -376,10 +407,20 @@ def repl_url(code: list[str]) -> str:
         [*REPL_PARAMETERS, *(("code", c) for c in code)], quote_via=urllib.parse.quote)
 
 
+def markdown_regel(tekst: str) -> markupsafe.Markup:
+    """A notebook's line of Markdown (emphasis, code) as HTML, everything else escaped: the
+    overview showed its marks as typed (``*dat*``; issue 22)."""
+    from markdown_it import MarkdownIt
+
+    return markupsafe.Markup(MarkdownIt("commonmark", {"html": False}).renderInline(tekst))
+
+
 def _omgeving() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(SJABLONEN),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
+    omgeving = jinja2.Environment(loader=jinja2.FileSystemLoader(SJABLONEN),
+                                  autoescape=True, undefined=jinja2.StrictUndefined,
+                                  keep_trailing_newline=True)
+    omgeving.filters["markdown"] = markdown_regel
+    return omgeving
 
 
 ANTWOORDENPAGINA = Oefening(
@@ -392,6 +433,7 @@ def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
     omgeving = _omgeving()
     for bestand in ("oefenen.css", "oefenen.js"):
         shutil.copy2(SJABLONEN / bestand, uit / bestand)
+    shutil.copy2(TOEGANG, uit / TOEGANG.name)
     for oefening in [*oefeningen, ANTWOORDENPAGINA]:
         (uit / f"{oefening.naam}.html").write_text(omgeving.get_template("oefening.html").render(
             oefening=oefening, src=repl_url(oefening.code),
