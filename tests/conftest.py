@@ -213,7 +213,8 @@ def _oefenserver(frontend: str, tmp_path_factory):
 
     root = tmp_path_factory.mktemp(frontend) / "oefeningen"
     root.mkdir()
-    shutil.copy2(ROOT / "notebooks" / "voila.json", root)  # Voilà's settings, as make oefenen
+    for instellingen in ("voila.json", "voila.py"):  # Voilà's settings, as make oefenen
+        shutil.copy2(ROOT / "notebooks" / instellingen, root)
     with opslaanlus.server(frontend, root, root.parent / "werk") as server:
         yield Oefenserver(frontend, server, root)
 

@@ -280,7 +280,8 @@ def voila_met(notebook: Path, werkmap: Path) -> Iterator[tuple[str, Path]]:
     map_ = werkmap / "oefeningen"
     map_.mkdir()
     shutil.copy2(notebook, map_)
-    shutil.copy2(ROOT / "notebooks" / "voila.json", map_)
+    for instellingen in ("voila.json", "voila.py"):
+        shutil.copy2(ROOT / "notebooks" / instellingen, map_)
     with server("voila", map_, werkmap) as draaiend:
         yield draaiend.url, map_
 

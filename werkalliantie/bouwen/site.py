@@ -66,6 +66,7 @@ WERKMAP = ROOT / "_build" / "oefenen-werk"
 MAP = "oefenen"  # the practice area inside the book's folder
 # Notebooks for trainers, not learners: they read a group's files on the trainer's own
 # computer with pandas and pingouin, which the learner's pure-Python path does not carry.
+# Neither the browser site nor `make oefenen` lists them.
 NIET_IN_DE_BROWSER = {"groepsoverzicht"}
 EERST = {"kennismaken"}  # the introduction to the exercises opens the list
 LAATST = {"voortgang"}  # the progress page closes it
@@ -445,9 +446,10 @@ def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
 
 # -- the whole build -----------------------------------------------------------------------
 
-def oefennotebooks() -> list[Path]:
-    """The notebooks a learner practises with in the browser, in the order a learner meets
-    them: the introduction first, then the book's order (_toc.yml), the progress page last."""
+def oefennotebooks(map_: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks a learner practises with (in ``map_``), in the order a learner meets
+    them: the introduction first, then the book's order (_toc.yml), the progress page last;
+    no trainer's tools. The browser site's order, and `make oefenen`'s (voila_paginaconfig)."""
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
 
     def plaats(p: Path) -> tuple[int, int, str]:
@@ -456,8 +458,30 @@ def oefennotebooks() -> list[Path]:
         positie = toc.find(f"book/oefeningen/{p.stem}\n")
         return (1, positie if positie >= 0 else len(toc), p.stem)
 
-    return sorted((p for p in NOTEBOOKS.glob("*.ipynb") if p.stem not in NIET_IN_DE_BROWSER),
+    return sorted((p for p in Path(map_).glob("*.ipynb") if p.stem not in NIET_IN_DE_BROWSER),
                   key=plaats)
+
+
+def voila_paginaconfig(page_config: dict, base_url: str, settings: dict, log, voila_configuration,
+                       notebook_path: str = "") -> None:
+    """Voilà's page-config hook for `make oefenen` (set in ``notebooks/voila.py``): on the
+    list of a folder, the exercises in it as the browser site lists them, in the learner's
+    order with their Dutch titles and no trainer's tools, for the template's ``tree.html``
+    (share/jupyter/voila/templates/werkalliantie). Other pages are left alone."""
+    wortel = getattr(settings.get("contents_manager"), "root_dir", None)  # the served folder
+    if not wortel:
+        return
+    map_ = Path(wortel) / notebook_path.strip("/")
+    if not map_.is_dir():
+        return
+    lijst = []
+    for pad in oefennotebooks(map_):
+        try:
+            titel = lees_oefening(pad).titel
+        except (OSError, ValueError, KeyError):  # a notebook that cannot be read keeps its name
+            titel = pad.stem
+        lijst.append({"pad": pad.relative_to(wortel).as_posix(), "titel": titel})
+    page_config["werkalliantieOefeningen"] = lijst
 
 
 def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WERKMAP) -> Path:
