@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from packaging.utils import canonicalize_name
 
-from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, sitemodule
+from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
 
 def _bouwscript():
     from werkalliantie.bouwen import site
@@ -46,12 +46,6 @@ pytestmark = [pytest.mark.site]
 
 
 # --- the build ------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def siteserver(site):
-    with sitemodule("serveer").serveer(site) as url:
-        yield url
-
 
 def _mb(map_: Path) -> float:
     return sum(p.stat().st_size for p in map_.rglob("*") if p.is_file()) / 1e6

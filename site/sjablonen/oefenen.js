@@ -36,7 +36,8 @@
     '.jp-CodeConsole-content > .jp-Cell { max-width: 60em; margin: 0 auto; padding: 0; }',
     '.jp-Console-cell:first-child .jp-RenderedMarkdown > h1:first-child { display: none; }',
     '.jp-RenderedHTMLCommon { font-size: 17px; line-height: 1.5; padding-right: 0; }',
-    '.jp-OutputArea-output { padding-left: 0; }'
+    '.jp-OutputArea-output { padding-left: 0; }',
+    '.jp-CodeConsole-content:focus-visible { outline: 3px solid #1f5f99; outline-offset: -3px; }'
   ].join('\n');
 
   function frameDocument() {

@@ -463,17 +463,16 @@ def oefennotebooks(map_: Path = NOTEBOOKS) -> list[Path]:
 
 
 def voila_paginaconfig(page_config: dict, base_url: str, settings: dict, log, voila_configuration,
-                       notebook_path: str = "") -> None:
+                       notebook_path: str = "") -> dict:
     """Voilà's page-config hook for `make oefenen` (set in ``notebooks/voila.py``): on the
     list of a folder, the exercises in it as the browser site lists them, in the learner's
     order with their Dutch titles and no trainer's tools, for the template's ``tree.html``
-    (share/jupyter/voila/templates/werkalliantie). Other pages are left alone."""
+    (share/jupyter/voila/templates/werkalliantie). Returns the page config (Voilà renders an
+    exercise with what the hook returns); other pages' is left as it was."""
     wortel = getattr(settings.get("contents_manager"), "root_dir", None)  # the served folder
-    if not wortel:
-        return
-    map_ = Path(wortel) / notebook_path.strip("/")
-    if not map_.is_dir():
-        return
+    map_ = Path(wortel or ".") / notebook_path.strip("/")
+    if not wortel or not map_.is_dir():
+        return page_config
     lijst = []
     for pad in oefennotebooks(map_):
         try:
@@ -482,6 +481,7 @@ def voila_paginaconfig(page_config: dict, base_url: str, settings: dict, log, vo
             titel = pad.stem
         lijst.append({"pad": pad.relative_to(wortel).as_posix(), "titel": titel})
     page_config["werkalliantieOefeningen"] = lijst
+    return page_config
 
 
 def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WERKMAP) -> Path:

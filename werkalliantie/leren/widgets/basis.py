@@ -226,6 +226,7 @@ class Opgavewidget(widgets.VBox):
             self.slagboom,
         ], layout=widgets.Layout(max_width="860px"), **kwargs)
         self.add_class("wa-opgave")  # scope of STIJLBLAD
+        self.add_class(f"wa-soort-{opgave.soort}")  # for browser tests: which kind this is
 
         self.bediening.bij_verandering(self._bij_verandering)
         self.knop.on_click(lambda _: self._bij_klik())

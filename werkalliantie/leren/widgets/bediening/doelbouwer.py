@@ -21,6 +21,9 @@ from werkalliantie.leren.widgets.bediening import Bediening as Basis
 from werkalliantie.leren.widgets.bediening import als_getaltekst, benoem
 from werkalliantie.leren.widgets.doelhints import Doelhints
 
+# The prompt's value in a drop-down list: ipywidgets shows no option at all for None, so a
+# list that starts on None looked empty, its prompt unseen and unheard. waarde() maps it back.
+GEEN_DOMEIN, GEEN_SCORE = "", -1
 BETEKENIS = ("veel minder dan verwacht", "minder dan verwacht", "wat je verwacht",
              "meer dan verwacht", "veel meer dan verwacht")
 
@@ -56,8 +59,8 @@ class Bediening(Basis):
 
         vraag = "Over welk levensdomein gaat het doel?"
         self.domein = benoem(widgets.Dropdown(
-            options=[("kies een levensdomein", None)] + [(d, d) for d in soort.domeinen(opgave)],
-            value=g.domein, layout=widgets.Layout(width="20em", max_width="100%")), vraag)
+            options=[("kies een levensdomein", GEEN_DOMEIN)] + [(d, d) for d in soort.domeinen(opgave)],
+            value=g.domein or GEEN_DOMEIN, layout=widgets.Layout(width="20em", max_width="100%")), vraag)
         self.onderdelen.extend([_kop(vraag), self.domein])
 
         vraag = f"Het doel, in de woorden van {client}"
@@ -89,10 +92,10 @@ class Bediening(Basis):
             self._gas(bewaard, client)
 
     def _score(self, waarde: int | None, vraag: str, woord: str) -> widgets.Dropdown:
-        keuzes = [("kies een score", None)] + [
+        keuzes = [("kies een score", GEEN_SCORE)] + [
             (f"{i} – helemaal niet {woord}" if i == 0 else f"{i} – heel {woord}" if i == 10 else str(i), i)
             for i in soort.SCHAAL]
-        lijst = benoem(widgets.Dropdown(options=keuzes, value=waarde,
+        lijst = benoem(widgets.Dropdown(options=keuzes, value=GEEN_SCORE if waarde is None else waarde,
                                         layout=widgets.Layout(width="16em", max_width="100%")), vraag)
         self.onderdelen.extend([_kop(vraag, "0 is helemaal niet, 10 is heel erg."), lijst])
         return lijst
@@ -125,11 +128,12 @@ class Bediening(Basis):
 
     def waarde(self) -> dict:
         antwoord = {
-            "domein": self.domein.value, "doel": self.doel.value[:soort.MAX_TEKENS],
+            "domein": self.domein.value or None, "doel": self.doel.value[:soort.MAX_TEKENS],
             "stap": self.stap.value[:soort.MAX_TEKENS],
             "client_doet": self.client_doet.value[:soort.MAX_TEKENS],
             "professional_doet": self.professional_doet.value[:soort.MAX_TEKENS],
-            "belang": self.belang.value, "haalbaar": self.haalbaar.value,
+            "belang": None if self.belang.value == GEEN_SCORE else self.belang.value,
+            "haalbaar": None if self.haalbaar.value == GEEN_SCORE else self.haalbaar.value,
             "afgesproken": self.afgesproken.value,
         }
         if self.indicator is not None:
