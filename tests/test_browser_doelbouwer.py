@@ -71,7 +71,7 @@ def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
         pagina.get_by_text("Ja, we zijn het eens over dit doel").click()
         pagina.get_by_text("Je antwoord is veranderd en nog niet opgeslagen").first.wait_for(timeout=10_000)
 
-        pagina.get_by_role("button", name="Opslaan").first.click()
+        pagina.get_by_role("button", name="Opslaan", exact=True).first.click()
         pagina.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=15_000)
         tekst = pagina.inner_text("body")
         assert "Je doel voldoet aan 5 van de 5 criteria." in tekst

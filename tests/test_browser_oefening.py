@@ -40,7 +40,7 @@ def test_boekpagina_toont_de_oefening_zonder_netwerk(boekserver, pagina):
     for s in pagina.locator(KEUZELIJST).all():
         assert s.is_visible()
     widget = pagina.locator(".wa-opgave").first  # the rating; the open question follows
-    assert widget.get_by_role("button", name="Opslaan").is_visible()
+    assert widget.get_by_role("button", name="Opslaan", exact=True).is_visible()
     assert widget.get_by_text("Fragment: Het budgetplan").is_visible()
     # Within the widget: the page also holds the statements for paper (hidden on screen).
     assert widget.get_by_text(LIJST.items[0].tekst, exact=False).is_visible()
@@ -83,7 +83,7 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
 
         for nummer, item_id in enumerate(ITEMS):
             _kies(pagina, nummer, WAARDEN[item_id])
-        oefening.get_by_role("button", name="Opslaan").click()
+        oefening.get_by_role("button", name="Opslaan", exact=True).click()
         oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=15_000)
 
         bestand = json.loads((map_ / "antwoorden.json").read_text(encoding="utf-8"))

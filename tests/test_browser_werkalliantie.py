@@ -44,7 +44,7 @@ def test_bewijs_en_zwakste_onderdeel_kiezen(pagina, voila):
     lijsten.nth(9).select_option(label="Taken")  # the weakest part, with the mouse
     for zin in (6, 7, 8, 9):  # the evidence: tick sentences by clicking their labels
         oefening.get_by_role("checkbox", name=f"Zin {zin}", exact=True).click()
-    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)
 
     antwoord = _opgeslagen(map_, "denise-a")
@@ -79,7 +79,7 @@ def test_sessiecheck_lezen_en_zelf_invullen(pagina, voila):
         lijst = oefening.get_by_role("combobox", name=f"De cliënt: {thema.client}", exact=True)
         lijst.select_option(label=str(score))
     oefening.get_by_text("rollenspel: cliënt").wait_for(timeout=20_000)  # in the legend
-    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)
 
     antwoord = _opgeslagen(map_, "sessies-denise")

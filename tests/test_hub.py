@@ -970,7 +970,7 @@ def _alles_uitvoeren(pagina) -> None:
 def _opslaan(pagina) -> None:
     """Click Opslaan once, right away: the widget saves what the screen shows (its barrier
     waits for the last choices), and its status says so."""
-    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("button", name="Opslaan", exact=True).click()
     pagina.wait_for_selector(".wa-status [data-toestand='opgeslagen']", timeout=30_000)
 
 

@@ -1,10 +1,11 @@
 """Every notebook runs top to bottom in a fresh kernel (DESIGN.md, quality bars).
 
-Covers the self-study notebooks (notebooks/) and the nbgrader source notebooks (made from
-data/opdrachten.yaml, as `make opdrachten` makes them). Each runs in a temporary copy of its
-folder without any answer file, so a learner's antwoorden.json is never read or touched,
-and running must not write one. The book's notebook pages run in the strict book build
-(tests/conftest.py: an error or any output on stderr fails it, _config.yml), not again here.
+Covers the self-study notebooks (notebooks/), the trainer's (trainer/) and the nbgrader
+source notebooks (made from data/opdrachten.yaml, as `make opdrachten` makes them). Each runs
+in a temporary copy of its folder without any answer file, so a learner's antwoorden.json is
+never read or touched, and running must not write one. The book's notebook pages run in the
+strict book build (tests/conftest.py: an error or any output on stderr fails it,
+_config.yml), not again here.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ from werkalliantie.leren.opgaven.model import alle_opdrachten
 
 ROOT = Path(__file__).resolve().parent.parent
 ZELFSTUDIE = ROOT / "notebooks"
+TRAINER = ROOT / "trainer"
 BRON = ROOT / "exercises" / "source"  # where the source notebooks are made (not tracked)
 ANTWOORDBESTANDEN = shutil.ignore_patterns("antwoorden*.json", ".antwoorden*.lock",
+                                           "antwoorden-groep", "uitvoer",
                                            ".ipynb_checkpoints", "_build")
 
 
 def _notebooks() -> list[Path]:
-    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb"))
+    gevonden = sorted(ZELFSTUDIE.glob("**/*.ipynb")) + sorted(TRAINER.glob("*.ipynb"))
     gevonden += [BRON / o / f"{o}.ipynb" for o in alle_opdrachten()]
     return [p for p in gevonden if ".ipynb_checkpoints" not in p.parts]
 

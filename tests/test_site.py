@@ -233,7 +233,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     assert pagina.locator("#opslag").is_hidden()  # localhost: answers are kept
 
     _kies(oefening, 4, TOELICHTING)
-    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Opgeslagen: score 4. Goed: het antwoordmodel geeft ook 4.").wait_for(
         timeout=15_000)
 
@@ -278,7 +278,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     oefening2.locator(SCORE).focus()
     oefening2.locator(SCORE).press("ArrowUp")
     oefening2.get_by_text("Gekozen: 3, eens").wait_for(timeout=15_000)
-    oefening2.get_by_role("button", name="Opslaan").click()
+    oefening2.get_by_role("button", name="Opslaan", exact=True).click()
     oefening2.get_by_text("Opgeslagen: score 3.").wait_for(timeout=15_000)
     _laad(pagina2, oefening2, bestand)
     oefening2.get_by_text("staat in het bestand een ander antwoord").wait_for(timeout=15_000)
@@ -317,7 +317,7 @@ def test_echte_oefening_opslaan_herladen_en_downloaden(siteserver, context):
     assert vraag.get_by_text("Uit welke drie delen bestaat de werkalliantie").is_visible()
     for tekst in DRIE_DELEN:
         vraag.get_by_role("checkbox", name=tekst).check()
-    vraag.get_by_role("button", name="Opslaan").click()
+    vraag.get_by_role("button", name="Opslaan", exact=True).click()
     vraag.locator(".wa-status [data-toestand='opgeslagen']").wait_for(timeout=30_000)
     assert "Totaal: 3 van 3 punten." in vraag.inner_text()
     frame = next(f for f in pagina.frames if "/lite/repl/" in f.url)
@@ -412,7 +412,7 @@ def test_waarschuwing_als_de_browser_niets_kan_bewaren(siteserver, context):
     assert "je antwoorden worden in deze browser niet bewaard" in waarschuwing.inner_text()
     oefening = _oefening(pagina)
     _kies(oefening, 2, "kort")
-    oefening.get_by_role("button", name="Opslaan").click()
+    oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Opgeslagen: score 2.").wait_for(timeout=15_000)
     oefening.get_by_role("button", name="Antwoorden downloaden").click()
     with pagina.expect_download() as download:

@@ -215,15 +215,18 @@ def parser() -> argparse.ArgumentParser:
     p = verbs.add_parser(
         "groepsoverzicht", help="maak het overzicht van een groep voor de trainer",
         description="Leest de antwoordbestanden van een groep (een map, de map submitted/ "
-                    "van nbgrader of een zip-bestand) en maakt één HTML-pagina om te tonen: "
-                    "per vraag hoe de groep antwoordde en wat het antwoordmodel zegt, waar "
-                    "de groep het meest verschilt, en hoe eensgezind de groep beoordeelt. "
-                    "Namen staan er niet in, tenzij je --namen kiest.")
+                    "van nbgrader of een zip-bestand) en maakt één HTML-pagina om in de zaal "
+                    "te tonen (één vraag per scherm) of te printen: per vraag hoe de groep "
+                    "antwoordde naast de referentie, waar de groep het meest verschilt, en "
+                    "hoe eensgezind de groep beoordeelt. Namen staan er niet in, tenzij je "
+                    "--namen kiest.")
     p.add_argument("map", type=Path, metavar="MAP", help="de map of het zip-bestand met de antwoorden")
     p.add_argument("--uit", type=Path, metavar="BESTAND",
-                   help="waar de pagina komt (standaard: groepsoverzicht.html in deze map)")
+                   help="waar de pagina komt (standaard: groepsoverzicht.html in deze map; "
+                        "git negeert die naam)")
     p.add_argument("--namen", action="store_true",
-                   help="toon namen (de naam van de map of het bestand) in plaats van Deelnemer 1, 2, ...")
+                   help="toon namen in plaats van Deelnemer 1, 2, ...: de naam uit nbgrader, "
+                        "anders de naam die de deelnemer zelf invulde, anders de naam van de map")
     p.add_argument("--vorm", default="ICC(2,1)", metavar="VORM",
                    help="welke intraclass-correlatie: ICC(1,1), ICC(2,1), ICC(3,1), ICC(1,k), "
                         "ICC(2,k) of ICC(3,k) (standaard: ICC(2,1))")

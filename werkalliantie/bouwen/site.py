@@ -64,9 +64,9 @@ NOTEBOOKS = ROOT / "notebooks"
 BOEK = ROOT / "_build" / "html"
 WERKMAP = ROOT / "_build" / "oefenen-werk"
 MAP = "oefenen"  # the practice area inside the book's folder
-# Notebooks for trainers, not learners: they read a group's files on the trainer's own
-# computer with pandas and pingouin, which the learner's pure-Python path does not carry.
-# Neither the browser site nor `make oefenen` lists them.
+# Notebooks for trainers, not learners. The trainer's notebook lives in trainer/ now; a
+# folder copied from an older course may still hold it beside the exercises: neither the
+# browser site nor `make oefenen` lists it.
 NIET_IN_DE_BROWSER = {"groepsoverzicht"}
 EERST = {"kennismaken"}  # the introduction to the exercises opens the list
 LAATST = {"voortgang"}  # the progress page closes it
@@ -458,6 +458,7 @@ def oefennotebooks(map_: Path = NOTEBOOKS) -> list[Path]:
         positie = toc.find(f"book/oefeningen/{p.stem}\n")
         return (1, positie if positie >= 0 else len(toc), p.stem)
 
+    # notebooks/ holds only the learners' notebooks (the trainer's are in trainer/)
     return sorted((p for p in Path(map_).glob("*.ipynb") if p.stem not in NIET_IN_DE_BROWSER),
                   key=plaats)
 

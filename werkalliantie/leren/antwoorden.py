@@ -84,6 +84,11 @@ MAX_DIEPTE = 20  # nesting inside one answer
 MAX_GETAL = 2**53
 # A file is never read (nor written) beyond this size: realistic files stay far below.
 MAX_BESTAND_BYTES = 10_000_000
+# Not an answer to a question: the name a learner may give for the trainer's group overview
+# (optional; the trainer sees it only when asking for names). Question ids start with a
+# letter (the bundle checks), so this key never clashes with one.
+NAAMVELD = "_naam_voor_de_trainer"
+MAX_NAAM = 80
 # The file's own levels (object, "antwoorden", entry) on top of an answer's, with margin.
 _MAX_NESTING_BESTAND = MAX_DIEPTE + 10
 _MAX_TIJD = 64
@@ -133,6 +138,25 @@ class Inhoud:
     def waarde(self, vraag_id: str, standaard: Any = None) -> Any:
         antwoord = self.antwoorden.get(vraag_id)
         return standaard if antwoord is None else antwoord.waarde
+
+    @property
+    def naam_voor_de_trainer(self) -> str | None:
+        """The name the learner gave for the trainer (:data:`NAAMVELD`), spaces tidied and
+        at most :data:`MAX_NAAM` characters; None when there is none."""
+        return schone_naam(self.waarde(NAAMVELD))
+
+    @property
+    def vragen(self) -> dict[str, Antwoord]:
+        """The answers to questions: everything but the name for the trainer."""
+        return {k: a for k, a in self.antwoorden.items() if k != NAAMVELD}
+
+
+def schone_naam(waarde: Any) -> str | None:
+    """A name as the learner typed it: one line, single spaces, at most MAX_NAAM characters."""
+    if not isinstance(waarde, str):
+        return None
+    naam = " ".join(waarde.split())[:MAX_NAAM].strip()
+    return naam or None
 
 
 def _nu() -> str:
@@ -184,6 +208,13 @@ _DECODER_LANGE_GETALLEN = json.JSONDecoder(object_pairs_hook=_object, parse_int=
                                            parse_constant=lambda _: _ONGELDIG)
 
 
+def _afwijzen(melding: str, fouten: list[str] | None) -> None:
+    if fouten is None:
+        raise AntwoordenFout(melding)
+    fouten.append(melding)
+    return None
+
+
 def _schoon(waarde: Any, diepte: int = 0, fouten: list[str] | None = None) -> Any:
     """A JSON-safe copy of ``waarde`` under the store's rules.
 
@@ -191,51 +222,49 @@ def _schoon(waarde: Any, diepte: int = 0, fouten: list[str] | None = None) -> An
     with a Dutch message. Reading (``fouten`` a list): it becomes None and the reason is
     added to ``fouten``.
     """
-    def afwijzen(melding: str) -> None:
-        if fouten is None:
-            raise AntwoordenFout(melding)
-        fouten.append(melding)
-        return None
-
     if diepte > MAX_DIEPTE:
-        return afwijzen("Dit antwoord is te ingewikkeld om op te slaan.")
+        return _afwijzen("Dit antwoord is te ingewikkeld om op te slaan.", fouten)
+    if type(waarde) is str and len(waarde) <= MAX_TEKST and waarde.isascii():
+        return waarde  # the common case, early: plain ASCII text has no lone surrogate
     if waarde is None or isinstance(waarde, bool):
         return waarde
     if isinstance(waarde, int):
         if abs(waarde) > MAX_GETAL:  # never str() it: that raises beyond 4,300 digits
-            return afwijzen("Dit antwoord bevat een getal dat te groot is.")
+            return _afwijzen("Dit antwoord bevat een getal dat te groot is.", fouten)
         return int(waarde)
     if isinstance(waarde, float):
         if not math.isfinite(waarde) or abs(waarde) > MAX_GETAL:
-            return afwijzen("Dit antwoord bevat een ongeldig getal.")
+            return _afwijzen("Dit antwoord bevat een ongeldig getal.", fouten)
         return float(waarde)
     if isinstance(waarde, _Ongeldig):
-        return afwijzen("Dit antwoord bevat een ongeldig getal.")
+        return _afwijzen("Dit antwoord bevat een ongeldig getal.", fouten)
     if isinstance(waarde, str):
         if len(waarde) > MAX_TEKST:
-            return afwijzen(
+            return _afwijzen(
                 f"Je tekst is te lang om op te slaan ({len(waarde)} tekens). "
-                f"Het maximum is {MAX_TEKST} tekens. Maak je tekst korter.")
+                f"Het maximum is {MAX_TEKST} tekens. Maak je tekst korter.", fouten)
         # A lone surrogate (half an emoji) cannot be written as UTF-8.
         return _LOSSE_SURROGAAT.sub("\ufffd", str(waarde))
     if isinstance(waarde, list | tuple):
         return [_schoon(w, diepte + 1, fouten) for w in waarde]
     if isinstance(waarde, _Dubbel):
-        return afwijzen("In dit antwoord staat dezelfde naam twee keer.")
+        return _afwijzen("In dit antwoord staat dezelfde naam twee keer.", fouten)
     if isinstance(waarde, dict):
         uit = {}
         for sleutel, w in waarde.items():
             if isinstance(sleutel, str) and len(sleutel) <= MAX_TEKST:
-                sleutel = _LOSSE_SURROGAAT.sub("\ufffd", str(sleutel))
+                if not (type(sleutel) is str and sleutel.isascii()):
+                    sleutel = _LOSSE_SURROGAAT.sub("\ufffd", str(sleutel))
             elif (isinstance(sleutel, int) and not isinstance(sleutel, bool)
                   and abs(sleutel) <= MAX_GETAL):
                 sleutel = str(int(sleutel))
             else:
-                afwijzen("Dit antwoord bevat een ongeldige naam.")
+                _afwijzen("Dit antwoord bevat een ongeldige naam.", fouten)
                 continue
             uit[sleutel] = _schoon(w, diepte + 1, fouten)
         return uit
-    return afwijzen(f"Dit soort antwoord kan niet worden opgeslagen ({type(waarde).__name__}).")
+    return _afwijzen(f"Dit soort antwoord kan niet worden opgeslagen ({type(waarde).__name__}).",
+                     fouten)
 
 
 def _grootte(waarde: Any) -> int:
@@ -365,13 +394,17 @@ def _ontleed(ruw: bytes, naam: str) -> Inhoud:
     antwoorden: dict[str, Antwoord] = {}
     ongeldig: list[str] = []
     totaal = 0
+    # Written out again, a value takes at most about 4.5 times its text in the file (a
+    # number such as 9e15 in full): in a small file no answer can reach the limit, nor the
+    # whole file, so the sizes need not be measured one by one.
+    klein = len(ruw) * 8 <= MAX_ANTWOORD_BYTES
     dubbel = ruwe.dubbel if isinstance(ruwe, _Dubbel) else frozenset()
     for vraag_id, item in ruwe.items():
         if (vraag_id in dubbel or not _geldige_id(vraag_id) or not isinstance(item, dict)
                 or isinstance(item, _Dubbel) or "waarde" not in item):
             ongeldig.append(vraag_id)
             continue
-        grootte = _grootte(item["waarde"])
+        grootte = 0 if klein else _grootte(item["waarde"])
         if grootte > MAX_ANTWOORD_BYTES:
             ongeldig.append(vraag_id)
             continue
@@ -384,8 +417,8 @@ def _ontleed(ruw: bytes, naam: str) -> Inhoud:
         tijd = item.get("opgeslagen")
         tijd = tijd if _geldige_tijd(tijd) else ""
         antwoorden[vraag_id] = Antwoord(waarde, tijd)
-        # what this answer's line takes when the file is written again (see _als_tekst)
-        totaal += grootte + _grootte(vraag_id) + len(tijd) + 40
+        if not klein:  # what this answer's line takes when written again (see _als_tekst)
+            totaal += grootte + _grootte(vraag_id) + len(tijd) + 40
     if totaal + 100 > MAX_BESTAND_BYTES:  # rewritten, it would be too big to read back
         return _beschadigd(naam, "is te groot om te lezen")
     if ongeldig:

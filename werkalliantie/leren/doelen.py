@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from werkalliantie.leren import gegevens
 from werkalliantie.leren.fouten import CursusFout
@@ -870,8 +870,27 @@ def _eigen_regie(a: _Analyse) -> Oordeel:
 
 
 def beoordeel(tekst: str) -> Beoordeling:
-    """Judge one goal on the five criteria; never raises on learner input."""
+    """Judge one goal on the five criteria; never raises on learner input.
+
+    The same text under the same rules gives the same judgement, so the last
+    ``ONTHOUDEN`` are remembered (a trainer's group overview judges each goal for the view
+    and again for the points); every call gets its own copy."""
     r = _regels()
+    if not isinstance(tekst, str) or len(tekst) > 2 * MAX_TEKENS:
+        return _beoordeel(tekst, r)
+    b = _onthouden(tekst, r)
+    return Beoordeling(b.tekst, dict(b.criteria), list(b.feedback))
+
+
+ONTHOUDEN = 2048
+
+
+@lru_cache(maxsize=ONTHOUDEN)
+def _onthouden(tekst: str, r: _Regels) -> Beoordeling:
+    return _beoordeel(tekst, r)
+
+
+def _beoordeel(tekst: str, r: _Regels) -> Beoordeling:
     schoon = _schoon(tekst)
     te_lang = len(schoon) > MAX_TEKENS
     schoon = schoon[:MAX_TEKENS].strip()

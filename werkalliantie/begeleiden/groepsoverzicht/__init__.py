@@ -1,14 +1,15 @@
 """The trainer's group overview (``werkalliantie groepsoverzicht MAP``, and
-``notebooks/groepsoverzicht.ipynb``).
+``trainer/groepsoverzicht.ipynb``).
 
 ``groepsoverzicht(bron)`` reads a group's answer files from a folder or a zip
 (:mod:`.inlezen`), lays the answers of every question next to the reference and computes
 the group's agreement (:mod:`.rapport`), and returns an :class:`~.rapport.Overzicht` whose
-``html()`` is one self-contained page to project in the room. The intraclass correlation
-itself is :func:`werkalliantie.begeleiden.groepsoverzicht.icc.icc` (pure Python, Shrout & Fleiss).
+``html()`` is one self-contained page to project in the room and to print (:mod:`.pagina`,
+charts in :mod:`.figuren`). The intraclass correlation shown is
+:func:`werkalliantie.begeleiden.groepsoverzicht.icc.icc` (pure Python, Shrout & Fleiss).
 
-This runs on the trainer's computer: pandas and pingouin are used here; the figures are
-plain SVG (:mod:`werkalliantie.leren.grafieken`), as in the exercises.
+Standard library only: neither pandas nor pingouin is on this path (pingouin is only the
+tests' cross-check of the ICC).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def groepsoverzicht(bron: str | Path, *, namen: bool = False, vorm: str = "ICC(2
                     sleutels: str | Path | None = None) -> Overzicht:
     """The overview of the answers in ``bron`` (a folder or a zip).
 
-    ``namen``: show who is who (the file's or folder's name) instead of "Deelnemer 1, 2";
+    ``namen``: show who is who (nbgrader's name, else the learner's own name for the trainer,
+    else the folder's name) instead of "Deelnemer 1, 2";
     ``vorm``: the intraclass correlation's form (Shrout & Fleiss, e.g. ``ICC(2,1)``);
     ``sleutels``: the instructor's keys folder, to compare graded questions too.
     """
@@ -40,6 +42,6 @@ def groepsoverzicht(bron: str | Path, *, namen: bool = False, vorm: str = "ICC(2
         raise Overzichtfout(str(fout)) from None
     if sleutels is not None and not Path(sleutels).is_dir():
         raise Overzichtfout(f"De map met antwoordmodellen {sleutels} bestaat niet.")
-    groep = lees_groep(bron)
+    groep = lees_groep(bron, namen=namen)
     return overzicht(groep, namen=namen, vorm=vorm,
                      sleutels=Path(sleutels) if sleutels is not None else None)

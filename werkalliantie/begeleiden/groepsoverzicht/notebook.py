@@ -1,8 +1,11 @@
-"""The group overview in a notebook: one call, ``toon("antwoorden-groep")``.
+"""The group overview in the trainer's notebook: one call, ``toon("antwoorden-groep")``.
 
-It shows the overview in the notebook, writes the same page to ``groepsoverzicht.html``
-(to project in the room), and says in Dutch what to do when the folder is missing or
-empty: never a traceback for the trainer.
+The notebook is ``trainer/groepsoverzicht.ipynb``, outside the learners' ``notebooks/``.
+It writes the page to ``uitvoer/groepsoverzicht.html`` beside the notebook: a folder that
+git ignores, like the group's folder ``antwoorden-groep/`` (``.gitignore``), so a trainer
+who uses git never commits a group's answers or names. In the notebook it shows a short
+summary and where the page is; a missing or empty folder gets a Dutch message, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from pathlib import Path
 
 from werkalliantie.begeleiden.groepsoverzicht import Overzichtfout, groepsoverzicht
 from werkalliantie.leren.tekst import html_tekst
+
+UITVOER = Path("uitvoer") / "groepsoverzicht.html"
 
 
 class Melding:
@@ -25,26 +30,27 @@ class Melding:
 
 
 class Pagina:
-    def __init__(self, inhoud: str, pad: Path, samenvatting: str):
-        self.inhoud, self.pad, self.samenvatting = inhoud, pad, samenvatting
+    def __init__(self, pad: Path, samenvatting: str):
+        self.pad, self.samenvatting = pad, samenvatting
 
     def __repr__(self) -> str:
         return f"{self.samenvatting}\nHet overzicht staat in {self.pad}."
 
     def _repr_html_(self) -> str:
-        lichaam = self.inhoud.split("<main>", 1)[-1].rsplit("</main>", 1)[0]
-        return (f"<p>Het overzicht staat ook in <code>{html_tekst(str(self.pad))}</code>: "
-                "open dat bestand in je browser om het te tonen.</p>" + lichaam)
+        regels = "".join(f"<li>{html_tekst(r)}</li>" for r in self.samenvatting.splitlines())
+        return (f"<div style='font-size:16px'><p>Het overzicht staat in "
+                f"<code>{html_tekst(str(self.pad))}</code>. Open dat bestand in je browser om "
+                f"het in de zaal te tonen.</p><ul>{regels}</ul></div>")
 
 
 def toon(bron: str | Path = "antwoorden-groep", *, namen: bool = False, vorm: str = "ICC(2,1)",
-         sleutels: str | Path | None = None, uit: str | Path = "groepsoverzicht.html"):
+         sleutels: str | Path | None = None, uit: str | Path = UITVOER):
     try:
         overzicht = groepsoverzicht(bron, namen=namen, vorm=vorm, sleutels=sleutels)
     except Overzichtfout as fout:
         return Melding(f"{fout} Zet de antwoordbestanden van je groep in de map '{bron}' "
                        "naast dit notebook (of noem een zip-bestand), en kies opnieuw Run All.")
     pad = Path(uit).resolve()
-    inhoud = overzicht.html()
-    pad.write_text(inhoud, encoding="utf-8")
-    return Pagina(inhoud, pad, overzicht.samenvatting())
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(overzicht.html(), encoding="utf-8")
+    return Pagina(pad, overzicht.samenvatting())

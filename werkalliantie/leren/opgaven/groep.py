@@ -106,6 +106,7 @@ class Afwijking:
     score: float
     band: tuple[float, float]  # the reference band (low, high)
     midden: float  # the median of the reference ratings
+    volgorde: int = 0  # the part's place among its questionnaire's parts, to show them in order
 
     @property
     def positie(self) -> int:
@@ -175,6 +176,8 @@ def neigingen(afwijkingen: list[Afwijking], minimum: int = MINIMUM) -> list[Neig
     per_groep: dict[str, list[Afwijking]] = {}
     for a in afwijkingen:
         per_groep.setdefault(a.groep, []).append(a)
+    volgorde = {a.groep: a.volgorde for a in afwijkingen}
+    per_groep = dict(sorted(per_groep.items(), key=lambda g: _plaats(g[0], volgorde)))
     uit = []
     for groep, lijst in per_groep.items():
         if len(lijst) < minimum:
@@ -202,17 +205,25 @@ class Groepsneiging:
         return {r: self.richtingen.count(r) for r in (BOVEN, BINNEN, ONDER, WISSELEND)}
 
 
+def _plaats(groep: str, volgorde: dict[str, int]) -> tuple[int, int]:
+    """Parts in their questionnaire's order, questionnaires in the order they were met."""
+    lijsten = list(dict.fromkeys(g.split(".")[0] for g in volgorde))
+    return lijsten.index(groep.split(".")[0]), volgorde[groep]
+
+
 def groepsneigingen(per_deelnemer: list[list[Afwijking]],
                     minimum: int = MINIMUM) -> list[Groepsneiging]:
     """A group's spread of leans per part: ``per_deelnemer`` holds each participant's
     deviations over all fragments they rated (no names: only the order is kept)."""
     alle = [neigingen(lijst, minimum) for lijst in per_deelnemer]
     namen: dict[str, str] = {}
+    volgorde: dict[str, int] = {}
     for lijst in per_deelnemer:
         for a in lijst:
             namen.setdefault(a.groep, a.naam)
+            volgorde.setdefault(a.groep, a.volgorde)
     uit = []
-    for groep, naam in namen.items():
+    for groep, naam in sorted(namen.items(), key=lambda g: _plaats(g[0], volgorde)):
         per = [next((n for n in lijst if n.groep == groep), None) for lijst in alle]
         if any(n is not None for n in per):
             uit.append(Groepsneiging(groep, naam, tuple(n.richting if n else None for n in per),

@@ -4,6 +4,8 @@
 - ``opgave("denise-b")``: a graded question in an nbgrader assignment: shows the widget
   (no key) and prints the saved answer as text, so that the formgrader and the feedback
   show what the student answered.
+- ``naam_voor_de_trainer()``: the optional field for the learner's own name, which the
+  trainer's group overview shows only when the trainer asks for names.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from werkalliantie.leren.opgaven import laad_opgave
 from werkalliantie.leren.widgets.basis import Opgavewidget, samenvatting_tekst
 
-__all__ = ["Opgavewidget", "oefening", "opgave"]
+__all__ = ["Opgavewidget", "naam_voor_de_trainer", "oefening", "opgave"]
 
 
 def oefening(opgave_id: str, map: str | Path | None = None) -> Opgavewidget:
@@ -28,3 +30,10 @@ def opgave(opgave_id: str, map: str | Path | None = None) -> None:
     widget = Opgavewidget(laad_opgave(opgave_id), met_sleutel=False, map=map)
     display(widget)
     print(samenvatting_tekst(widget.opgave, widget.bestand.lees()))
+
+
+def naam_voor_de_trainer(map: str | Path | None = None):
+    """The optional field for the learner's own name in the trainer's group overview."""
+    from werkalliantie.leren.widgets.naam import NaamVoorDeTrainer
+
+    return NaamVoorDeTrainer(map)

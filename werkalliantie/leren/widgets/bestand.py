@@ -28,6 +28,7 @@ import ipywidgets as widgets
 from werkalliantie.leren.antwoorden import (
     BESTANDSNAAM,
     MAX_BESTAND_BYTES,
+    NAAMVELD,
     Antwoord,
     Antwoordenbestand,
     AntwoordenFout,
@@ -35,6 +36,7 @@ from werkalliantie.leren.antwoorden import (
 )
 from werkalliantie.leren.tekst import html_tekst
 from werkalliantie.leren.widgets.basis import STIJLBLAD
+from werkalliantie.leren.widgets.naam import NaamVoorDeTrainer
 
 # Every file the course let a learner save (and download) can be loaded back.
 MAX_UPLOAD_BYTES = MAX_BESTAND_BYTES
@@ -99,12 +101,16 @@ class Antwoordenknoppen(widgets.VBox):
     """Buttons to download the answer file and to load one back.
 
     ``vraagnaam`` turns a question id into the name a learner knows (default: the id).
+    Above the buttons: the optional name for the trainer (:mod:`.naam`), which travels in
+    the same file.
     """
 
     def __init__(self, map: str | Path | None = None,
                  vraagnaam: Callable[[str], str] | None = None, **kwargs):
         self.bestand = Antwoordenbestand(map)
-        self.vraagnaam = vraagnaam or (lambda vraag_id: vraag_id)
+        eigen = vraagnaam or (lambda vraag_id: vraag_id)
+        self.vraagnaam = lambda v: "Je naam voor de trainer" if v == NAAMVELD else eigen(v)
+        self.naam = NaamVoorDeTrainer(map)
         self._keuze: tuple[dict[str, Any], dict[str, Any]] | None = None
         knopstijl = dict(button_color=KLEUR_KNOP, text_color="white", font_weight="bold")
         # No icons: their font's character would start the button's accessible name.
@@ -125,6 +131,7 @@ class Antwoordenknoppen(widgets.VBox):
         self.keuzeknoppen = widgets.HBox([self.neem_bestand, self.houd_browser],
                                          layout=widgets.Layout(display="none", flex_flow="row wrap"))
         super().__init__([
+            self.naam,
             widgets.HTML(STIJLBLAD +
                 f'<div style="{STIJL}"><h3>Je antwoorden meenemen</h3>'
                 "<p>Download je antwoorden om een kopie te bewaren of om op een andere "
@@ -161,7 +168,7 @@ class Antwoordenknoppen(widgets.VBox):
             return None
         url = "data:application/json;base64," + base64.b64encode(gegevens).decode("ascii")
         laatste = _laatste(inhoud)
-        over = f"{_aantal(len(inhoud.antwoorden))}" + (f", laatst opgeslagen op {laatste}"
+        over = f"{_aantal(len(inhoud.vragen))}" + (f", laatst opgeslagen op {laatste}"
                                                         if laatste else "")
         waarschuwing = f"<p>{html_tekst(inhoud.melding)}</p>" if inhoud.melding else ""
         self.downloadlink.value = (
@@ -256,6 +263,9 @@ class Antwoordenknoppen(widgets.VBox):
             self._toon(f"Het bestand is niet geladen ({type(fout).__name__}). Er is niets "
                        "veranderd.", fout=True)
             return
+        if NAAMVELD in nieuw or NAAMVELD in vervangen:  # the field above shows the loaded name
+            self.naam.veld.value = (nieuw | vervangen)[NAAMVELD] if isinstance(
+                (nieuw | vervangen)[NAAMVELD], str) else ""
         delen = []
         if nieuw:
             delen.append(f"{_aantal(len(nieuw))} toegevoegd")

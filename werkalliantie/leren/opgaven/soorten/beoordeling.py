@@ -215,6 +215,22 @@ def dimensieband(sleutel: Sleutel, dimensie: Dimensie, lijst: Vragenlijst) -> Ba
                           lijst.schaal.min, lijst.schaal.max)
 
 
+_BANDEN: dict[int, tuple[Sleutel, Vragenlijst, dict[str, Band]]] = {}
+
+
+def dimensiebanden(sleutel: Sleutel, lijst: Vragenlijst) -> dict[str, Band]:
+    """Every dimension's band for this key, worked out once per key: a trainer's group
+    overview asks for it with every answer. The key and the questionnaire are kept beside
+    the bands, so a remembered entry is never another key's."""
+    bewaard = _BANDEN.get(id(sleutel))
+    if bewaard is None or bewaard[0] is not sleutel or bewaard[1] is not lijst:
+        if len(_BANDEN) >= 256:
+            _BANDEN.clear()
+        bewaard = (sleutel, lijst, {d.id: dimensieband(sleutel, d, lijst) for d in lijst.dimensies})
+        _BANDEN[id(sleutel)] = bewaard
+    return bewaard[2]
+
+
 def itemband(sleutel: Sleutel, item: Item, lijst: Vragenlijst) -> Band:
     """The band of one statement: from each rater's score of it."""
     return referentieband([b.scores[item.id] for b in sleutel.beoordelingen],
@@ -525,14 +541,15 @@ def afwijkingen(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> list[Afwijki
     rater's lean over several fragments is made of these (``groep.neigingen``)."""
     lijst = vragenlijst(opgave)
     gelezen = lees(opgave, antwoord)
+    banden = dimensiebanden(sleutel, lijst)
     uit = []
-    for d in lijst.dimensies:
+    for volgorde, d in enumerate(lijst.dimensies):
         score = dimensiescore(gelezen.scores, d)
         if score is None:
             continue
-        band = dimensieband(sleutel, d, lijst)
+        band = banden[d.id]
         uit.append(Afwijking(f"{lijst.id}.{d.id}", d.naam, d.let_op, d.omgekeerd, score,
-                             (band.laag, band.hoog), band.midden))
+                             (band.laag, band.hoog), band.midden, volgorde))
     return uit
 
 
