@@ -8,7 +8,10 @@ front end for this module (the keyboard test opens its own, as it saves and relo
 - names: Chrome's accessibility tree (CDP ``Accessibility.getFullAXTree``, with the frame's
   ``frameId`` in the site): no focusable node in an exercise without an accessible name
   (site, Voilà, JupyterLab), and no nameless control anywhere in the site's frame or Voilà;
-- axe-core (WCAG 2.1 A/AA): nothing serious or critical (site, Voilà);
+- axe-core (WCAG 2.1 A/AA): nothing serious or critical (site, Voilà: the whole page;
+  JupyterLab: the exercises);
+- what a learner reads and hears (rendered text and accessibility tree): no raw Markdown,
+  no English word of JupyterLab's interface (site, Voilà);
 - focus: every stop of the Tab key, in the order of the page, shows an outline of at least
   2 px with at least 3:1 against what is behind it (site, Voilà);
 - phone and zoom: at 390×844 and at 200 % of 1280×800 nothing is cut off without a way to
@@ -30,6 +33,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
+from leestekst import fouten, pagina_tekst
 from test_site import _axe
 from werkalliantie.leren.opgaven.soorten import SOORTEN
 
@@ -174,13 +178,25 @@ def test_elke_bediening_heeft_een_naam(geopend, frontend):
 
 # --- axe ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("frontend", ["site", "voila"])
+@pytest.mark.parametrize("frontend", ["site", "voila", "lab"])
 def test_axe_vindt_niets_ernstigs(geopend, frontend):
+    """The whole page in the site and Voilà; in JupyterLab (whose own interface is not the
+    course's) the exercises and the answer-file buttons."""
     op = geopend(frontend)
-    problemen = _axe(op.frame, [])
+    problemen = _axe(op.frame, [], binnen=".wa-opgave" if frontend == "lab" else None)
     if frontend == "site":
         problemen += [f"pagina om de oefening: {p}" for p in _axe(op.pagina.main_frame, [])]
     assert not problemen, "\n".join(problemen)
+
+
+# --- no leftovers --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("frontend", ["site", "voila"])
+def test_geen_markdown_en_geen_engels(geopend, frontend):
+    op = geopend(frontend)
+    gevonden = fouten(pagina_tekst(op.pagina, op.frame if op.frame != op.pagina.main_frame else None))
+    print(f"\n{frontend}: {len(gevonden)} Markdown-tekens of Engelse woorden")
+    assert gevonden == [], "\n".join(gevonden)
 
 
 # --- focus --------------------------------------------------------------------------------
@@ -360,7 +376,7 @@ def test_een_vaste_statusregel(geopend, frontend):
     vraag.locator("select").first.focus()
     op.pagina.keyboard.press("ArrowDown")
     vraag.locator(".wa-status [data-toestand='veranderd']").wait_for(timeout=30_000)
-    vraag.get_by_role("button", name="Opslaan").focus()
+    vraag.get_by_role("button", name="Opslaan", exact=True).focus()
     op.pagina.keyboard.press("Enter")
     vraag.locator(".wa-status [data-toestand='opgeslagen']").wait_for(timeout=30_000)
     na = op.frame.evaluate(NA_JS)
@@ -375,7 +391,7 @@ ACTIEF_JS = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   if (el.tagName === 'IFRAME') return {iframe: true};
-  const opgave = el.closest('.wa-opgave');
+  const opgave = el.closest('.wa-opgave:not(.wa-bestand)');  // a question, not the file's buttons
   if (!opgave) return {buiten: true};
   const doos = el.closest('.widget-radio-box');
   return {tag: el.tagName.toLowerCase(), type: el.type || '', tekst: (el.textContent || '').trim(),

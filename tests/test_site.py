@@ -25,6 +25,7 @@ import pytest
 from packaging.utils import canonicalize_name
 
 from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
+from leestekst import fouten as leesfouten, html_tekst, pagina_tekst
 
 def _bouwscript():
     from werkalliantie.bouwen import site
@@ -103,6 +104,28 @@ def test_site_gebouwd_met_alles_van_de_site_zelf(site):
             assert doel.is_file(), f"{pagina.relative_to(site)}: {href} bestaat niet"
             links += 1
     assert links >= 1
+
+
+def test_geen_markdown_en_geen_engels_in_de_site(site):
+    """What a learner reads in the built site's files (visible text and the attributes a
+    screen reader reads): no raw Markdown anywhere; in the practice area no English word of
+    JupyterLab's interface either. The exercises' frames, rendered, are checked in the
+    browser (test_elke_oefening_draait_in_de_browser)."""
+    markdown, engels, paginas = [], [], 0
+    for pad in sorted(site.rglob("*.html")):
+        deel = pad.relative_to(site)
+        if deel.parts[:2] == (OEFENMAP, "lite") or "_static" in deel.parts:
+            continue  # JupyterLite's own shell and the theme's files: the frame is checked live
+        paginas += 1
+        for fout in leesfouten(html_tekst(pad.read_text(encoding="utf-8"))):
+            if fout.startswith("Markdown"):
+                markdown.append(f"{deel}: {fout}")
+            elif deel.parts[0] == OEFENMAP:
+                engels.append(f"{deel}: {fout}")
+    print(f"\nSite-scan: {paginas} pagina's, {len(markdown)} Markdown-tekens, "
+          f"{len(engels)} Engelse woorden in {OEFENMAP}/")
+    assert markdown == [], "\n".join(markdown)
+    assert engels == [], "\n".join(engels)
 
 
 # --- in the browser -------------------------------------------------------------------------
@@ -445,6 +468,11 @@ def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
     _zonder_code(pagina)
     oefening = _oefening(pagina)
     assert oefening.first.inner_text().strip()  # it shows something: widgets or a page
+    # What the learner sees and hears, rendered (the accessibility trees included): no raw
+    # Markdown, no English word of JupyterLab's interface.
+    frame = next(f for f in pagina.frames if "/lite/repl/" in f.url)
+    gevonden = leesfouten(pagina_tekst(pagina, frame))
+    assert gevonden == [], "\n".join(gevonden)
     fouten = oefening.locator("[data-mime-type='application/vnd.jupyter.stderr']")
     assert fouten.count() == 0, fouten.all_inner_texts()
     assert ctx.netwerk.geblokkeerd == []
@@ -459,13 +487,15 @@ def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
 UITZONDERINGEN_FRAME: list[tuple[str, str, str]] = []
 
 
-def _axe(frame, uitzonderingen) -> list[str]:
+def _axe(frame, uitzonderingen, binnen: str | None = None) -> list[str]:
+    """axe-core's serious and critical findings in ``frame`` (only inside the elements that
+    match the CSS selector ``binnen``, when given)."""
     from test_boek import AXE_TAGS, ERNSTIG, _axe_script
 
     frame.add_script_tag(content=_axe_script())
     resultaat = frame.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, iframes: false,"
-        " resultTypes: ['violations']})", AXE_TAGS)
+        "([tags, binnen]) => axe.run(binnen || document, {runOnly: {type: 'tag', values: tags},"
+        " iframes: false, resultTypes: ['violations']})", [AXE_TAGS, binnen])
     problemen = []
     for v in resultaat["violations"]:
         if v.get("impact") not in ERNSTIG:

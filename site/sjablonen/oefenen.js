@@ -5,7 +5,7 @@
 // - Enter reaches the exercise: JupyterLab's console catches Enter anywhere in it (to focus
 //   its code input, hidden here), so buttons did not react and text boxes got no new line;
 // - the exercise opens at its top (the console scrolls to its end when cells run);
-// - the frame's landmark and scroll area have Dutch names.
+// - the frame's landmark and scroll area have Dutch names; JupyterLab's English cell labels go.
 (function () {
   'use strict';
 
@@ -67,17 +67,32 @@
     }, true);
   }
 
-  function benoem(doc) {
+  // JupyterLab names every cell in English ("Code Cell Content with Output") and names it
+  // again when its outputs change. Here a cell is only a wrapper: the exercise's headings
+  // and controls carry the names, so a cell's label goes, now and whenever it comes back.
+  var CEL = '.jp-CodeConsole-content .jp-Cell[aria-label]';
+  function benoemNu(doc) {
     Object.keys(NAMEN).forEach(function (engels) {
       doc.querySelectorAll('[aria-label="' + engels + '"]').forEach(function (el) {
         el.setAttribute('aria-label', NAMEN[engels]);
       });
     });
+    doc.querySelectorAll(CEL).forEach(function (el) { el.removeAttribute('aria-label'); });
     var inhoud = doc.querySelector('.jp-CodeConsole-content');
     if (inhoud && !inhoud.hasAttribute('aria-label')) {
       inhoud.setAttribute('role', 'region');
       inhoud.setAttribute('aria-label', 'De oefening, om door te scrollen');
     }
+  }
+
+  function benoem(doc) {
+    benoemNu(doc);
+    new doc.defaultView.MutationObserver(function (wijzigingen) {
+      if (wijzigingen.some(function (w) {
+        var el = w.target;
+        return el.getAttribute && el.hasAttribute('aria-label') && el.matches && el.matches(CEL);
+      })) { benoemNu(doc); }
+    }).observe(doc.body, {subtree: true, attributes: true, attributeFilter: ['aria-label']});
   }
 
   function naarBoven(doc) {
