@@ -17,12 +17,17 @@ from html.parser import HTMLParser
 MARKDOWN = re.compile(
     r"\*\*\S|\S\*\*|(?<![\w*])\*(?=[^\s*])[^*\n]{1,80}(?<=[^\s*])\*(?![\w*])"
     r"|(?<!\w)__\S|\S__(?!\w)|`|\[[^\]\n]+\]\([^)\s]+\)|^\s*#{1,6} ", re.MULTILINE)
-# English interface words of JupyterLab and its menus; case-sensitive, whole words. Not in
-# the list: words Dutch uses itself ("notebook", "download", "help", "menu", "open").
+# English interface words of JupyterLab and its menus, and of the book's theme (its buttons,
+# landmarks and links beside headings); case-sensitive, whole words. Not in the list: words
+# Dutch uses itself ("notebook", "download", "help", "menu", "open", "index") and the
+# names of keys ("Ctrl", "Page Down").
 ENGELS = re.compile(
     r"\b(Run|Runs|Running|Cell|Cells|Kernel|Kernels|Console|Consoles|Restart|Interrupt|Clear|"
-    r"Shut ?[Dd]own|Launcher|Loading|Save|Saving|Settings|Undo|Redo|Paste|Copy|Cut|Edit|View|"
-    r"File|Files|Tabs|Close|Untitled|Python 3|main area content|Skip to)\b")
+    r"Shut ?[Dd]own|Launcher|Loading|Save|Saving|Settings|Undo|Redo|Paste|Copy|Copied|Cut|Edit|"
+    r"View|File|Files|Tabs|Close|Untitled|Python 3|main area content|Skip to|Back to top|Search|"
+    r"Searching|Toggle|Color mode|Light|Dark|Main|Page(?! Up| Down)|Contents|On this page|"
+    r"previous page|next page|Link to this|Version warning|Site navigation|Announcement|"
+    r"Breadcrumb)\b")
 
 
 def fouten(tekst: str) -> list[str]:

@@ -108,9 +108,10 @@ def test_site_gebouwd_met_alles_van_de_site_zelf(site):
 
 def test_geen_markdown_en_geen_engels_in_de_site(site):
     """What a learner reads in the built site's files (visible text and the attributes a
-    screen reader reads): no raw Markdown anywhere; in the practice area no English word of
-    JupyterLab's interface either. The exercises' frames, rendered, are checked in the
-    browser (test_elke_oefening_draait_in_de_browser)."""
+    screen reader reads): no raw Markdown and no English interface word, neither of
+    JupyterLab in the practice area nor of the book's theme on every page (book/_locale,
+    book/_thema). The exercises' frames, rendered, are checked in the browser
+    (test_elke_oefening_draait_in_de_browser)."""
     markdown, engels, paginas = [], [], 0
     for pad in sorted(site.rglob("*.html")):
         deel = pad.relative_to(site)
@@ -118,12 +119,9 @@ def test_geen_markdown_en_geen_engels_in_de_site(site):
             continue  # JupyterLite's own shell and the theme's files: the frame is checked live
         paginas += 1
         for fout in leesfouten(html_tekst(pad.read_text(encoding="utf-8"))):
-            if fout.startswith("Markdown"):
-                markdown.append(f"{deel}: {fout}")
-            elif deel.parts[0] == OEFENMAP:
-                engels.append(f"{deel}: {fout}")
+            (markdown if fout.startswith("Markdown") else engels).append(f"{deel}: {fout}")
     print(f"\nSite-scan: {paginas} pagina's, {len(markdown)} Markdown-tekens, "
-          f"{len(engels)} Engelse woorden in {OEFENMAP}/")
+          f"{len(engels)} Engelse woorden")
     assert markdown == [], "\n".join(markdown)
     assert engels == [], "\n".join(engels)
 
