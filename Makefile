@@ -116,14 +116,18 @@ SNEL := not browser and not nbgrader and not boek and not pdf and not site and n
 test-snel: gegevens
 	$(BIN)/pytest -m "$(SNEL)"
 
-## Open the practice exercises for a learner, with no code visible.
+## Open the practice exercises for a learner, with no code visible:
+## http://127.0.0.1:8866/ (another port: make oefenen OEFEN_POORT=8867).
 # Voilà (not JupyterLab, which only collapses code) on this computer only, listing the
-# exercises in notebooks/; it reads its settings from notebooks/voila.json (widgets only).
-# Voilà's page templates are overridden by share/jupyter/voila/templates/werkalliantie (Dutch list page,
-# no Font Awesome from a CDN), found through JUPYTER_PATH.
+# exercises in notebooks/ in the learner's order with their titles, as the browser site
+# does; it reads its settings from notebooks/voila.json (widgets only) and notebooks/voila.py
+# (the list's order). Voilà's page templates are overridden by
+# share/jupyter/voila/templates/werkalliantie (Dutch list page, no Font Awesome from a CDN,
+# toegang.js), found through JUPYTER_PATH.
+OEFEN_POORT ?= 8866
 oefenen: gegevens
 	cd notebooks && JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
-	  $(BIN)/voila . --Voila.ip=127.0.0.1
+	  $(BIN)/voila . --Voila.ip=127.0.0.1 --Voila.port=$(OEFEN_POORT)
 
 ## Re-pin requirements.txt after a change to requirements.in.
 pins:

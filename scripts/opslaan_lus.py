@@ -6,7 +6,7 @@ file did not hold what the page showed when the status said saved (0 expected).
     .venv/bin/python scripts/opslaan_lus.py --zonder-slagboom   # the old button: shows the bug
 
 The rounds are those of tests/test_browser_opslaan.py (shared code: tests/opslaanlus.py):
-changes by arrow keys, by dragging a slider and by typing, the kinds taking turns, on the
+changes by arrow keys, by choosing with the mouse and by typing, the kinds taking turns, on the
 Denise practice notebook and on a small notebook with a text field. Each exercise runs in
 its own temporary folder, with a fresh server and a fresh headless Chromium page.
 Exit status 1 when any round failed.

@@ -2,8 +2,8 @@
 the background: ``python tests/achtergrond.py MAP [--site]`` (tests/conftest.py starts it).
 
 The book is built strictly into MAP (``--path-output``); the site, when asked, into a copy of
-the book's HTML in MAP/site/html, with the test notebook tests/data/lite/proef.ipynb beside
-the course's practice notebooks.
+the book's HTML in MAP/site/html, with the test notebooks tests/data/lite/proef.ipynb and
+tests/data/elke-soort.ipynb beside the course's practice notebooks.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PROEF = ROOT / "tests" / "data" / "lite" / "proef.ipynb"
+ELKE_SOORT = ROOT / "tests" / "data" / "elke-soort.ipynb"  # tests/test_browser_bediening.py
 
 
 def main() -> int:
@@ -33,7 +34,7 @@ def main() -> int:
         html = args.map / "site" / "html"
         shutil.copytree(args.map / "_build" / "html", html)
         subprocess.run([sys.executable, "-m", "werkalliantie.bouwen.site", "--boek", html,
-                        "--werkmap", args.map / "site" / "werk", PROEF, *oefennotebooks()],
+                        "--werkmap", args.map / "site" / "werk", PROEF, ELKE_SOORT, *oefennotebooks()],
                        check=True, cwd=ROOT)
     return 0
 

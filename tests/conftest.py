@@ -106,6 +106,9 @@ NODIG = {  # a background job: the fixtures that need it (in this order: lmsklas
     "boek": {"boekbouw", "boek", "boekserver", "site", "siteserver"},
 }
 SITE = {"site", "siteserver"}  # the book's job also builds the browser site for these
+# A developer's shortcut: a site built beforehand, with the test notebooks (ONTWIKKELEN.md,
+# "Tests"). Never set by `make test`.
+KLAAR_GEBOUWDE_SITE = os.environ.get("WERKALLIANTIE_SITE")
 
 
 def _start(config, naam: str, site: bool = False) -> Achtergrond:
@@ -124,6 +127,8 @@ def _start(config, naam: str, site: bool = False) -> Achtergrond:
 
 def pytest_collection_modifyitems(session, config, items):
     nodig = {f for item in items for f in getattr(item, "fixturenames", ())}
+    if KLAAR_GEBOUWDE_SITE:
+        nodig -= SITE
     for naam, fixtures in NODIG.items():
         if nodig & fixtures and not config.option.collectonly:
             ACHTERGROND[naam] = _start(config, naam, site=bool(nodig & SITE))
@@ -178,6 +183,8 @@ def boekbouw(request) -> Path:
 def site(request) -> Path:
     """The book plus the practice area (tests/achtergrond.py --site), in a copy of the
     book's HTML: its html folder."""
+    if KLAAR_GEBOUWDE_SITE:
+        return Path(KLAAR_GEBOUWDE_SITE).resolve()
     return _achtergrond("boek", request, site=True) / "site" / "html"
 
 
@@ -229,7 +236,8 @@ def _oefenserver(frontend: str, tmp_path_factory):
 
     root = tmp_path_factory.mktemp(frontend) / "oefeningen"
     root.mkdir()
-    shutil.copy2(ROOT / "notebooks" / "voila.json", root)  # Voilà's settings, as make oefenen
+    for instellingen in ("voila.json", "voila.py"):  # Voilà's settings, as make oefenen
+        shutil.copy2(ROOT / "notebooks" / instellingen, root)
     with opslaanlus.server(frontend, root, root.parent / "werk") as server:
         yield Oefenserver(frontend, server, root)
 
@@ -244,6 +252,13 @@ def voila(tmp_path_factory):
 def jupyterlab(tmp_path_factory):
     """JupyterLab, started once per test run."""
     yield from _oefenserver("lab", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def siteserver(site):
+    """The built browser site over http on 127.0.0.1, as a learner's browser gets it."""
+    with sitemodule("serveer").serveer(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 
 Shared by the browser tests (tests/test_browser_opslaan.py) and the long loop
 (scripts/opslaan_lus.py). One *round* is what a hurried learner does: change values by
-keyboard (several key presses), by dragging a slider with the mouse, or by typing in a
-text field, and click "Opslaan" at once, without waiting. After the status line says
+keyboard (several key presses), by choosing with the mouse, or by typing in a text field,
+and click "Opslaan" at once, without waiting. After the status line says
 saved, the answer file must hold exactly what the page showed at that moment.
 
 The page side of a round is read from the DOM only: a MutationObserver on the status line
@@ -85,12 +85,13 @@ def _denise_verwacht(scherm: dict) -> dict:
     return verwacht
 
 
-def _schuif_verwacht(scherm: dict) -> dict:
-    """The session exercise: the role-play's eight scores (client, then professional) in
-    session 1; the questions themselves untouched."""
-    getallen = [int(g) for g in scherm["getallen"]]
-    assert len(getallen) == 8, scherm
-    return {"onder": [], "rollenspel": {"1": {"client": getallen[:4], "professional": getallen[4:]}}}
+def _cijfers_verwacht(scherm: dict) -> dict:
+    """The session exercise: its drop-down lists are the two session questions, the
+    role-play's session, then the role-play's eight scores (client, then professional) in
+    session 1, each list's index being its score; the questions themselves untouched."""
+    keuzes = scherm["keuzes"]
+    assert len(keuzes) == 11 and keuzes[:3] == [0, 0, 0], scherm
+    return {"onder": [], "rollenspel": {"1": {"client": keuzes[3:7], "professional": keuzes[7:]}}}
 
 
 ZONDER = ("oefening.knop._click_handlers.callbacks.clear()\n"
@@ -104,12 +105,12 @@ TEKST = Oefening(
     naam="tekst", bron=DATA / "opslaan-tekst.ipynb", vraag="denise-a-wat-zeg-je",
     verwacht=lambda s: s["teksten"][0], soorten=("typen",), zonder_slagboom=ZONDER,
     slagboom="oefening.slagboom", bijlagen=(ROOT / "notebooks" / "voila.json",))
-SCHUIF = Oefening(
-    naam="schuif", bron=DATA / "opslaan-schuif.ipynb", vraag="sessies-denise",
-    verwacht=_schuif_verwacht, soorten=("toetsen", "slepen"), zonder_slagboom=ZONDER,
+CIJFERS = Oefening(
+    naam="cijfers", bron=DATA / "opslaan-cijfers.ipynb", vraag="sessies-denise",
+    verwacht=_cijfers_verwacht, soorten=("cijfers", "muis"), zonder_slagboom=ZONDER,
     slagboom="oefening.slagboom", bijlagen=(ROOT / "notebooks" / "voila.json",))
 
-OEFENINGEN = {o.naam: o for o in (DENISE, TEKST, SCHUIF)}
+OEFENINGEN = {o.naam: o for o in (DENISE, TEKST, CIJFERS)}
 
 
 def kopieer(oefening: Oefening, map_: Path, zonder_slagboom: bool = False,
@@ -245,9 +246,6 @@ def server(frontend: str, map_: Path, werkmap: Path) -> Iterator[Server]:
 SNAPSHOT_JS = """() => ({
   keuzes: Array.from(document.querySelectorAll('.widget-dropdown select')).map(e => e.selectedIndex),
   vinkjes: Array.from(document.querySelectorAll('.widget-checkbox input')).map(e => e.checked),
-  getallen: Array.from(document.querySelectorAll('.widget-text input[type=number]')).map(e => e.value),
-  schuiven: Array.from(document.querySelectorAll('.widget-slider .noUi-handle'))
-                 .map(e => e.getAttribute('aria-valuenow')),
   teksten: Array.from(document.querySelectorAll('.widget-textarea textarea')).map(e => e.value),
 })"""
 
@@ -282,7 +280,8 @@ def voila_met(notebook: Path, werkmap: Path) -> Iterator[tuple[str, Path]]:
     map_ = werkmap / "oefeningen"
     map_.mkdir()
     shutil.copy2(notebook, map_)
-    shutil.copy2(ROOT / "notebooks" / "voila.json", map_)
+    for instellingen in ("voila.json", "voila.py"):
+        shutil.copy2(ROOT / "notebooks" / instellingen, map_)
     with server("voila", map_, werkmap) as draaiend:
         yield draaiend.url, map_
 
@@ -304,8 +303,7 @@ def open_oefening(pagina, frontend: str, url: str, notebook: str) -> None:
         # the menu item earlier can be a silent no-op: RECIPES.md).
         pagina.evaluate(RUN_ALL_JS)
     pagina.wait_for_selector(".wa-status [data-toestand]", timeout=90_000)
-    pagina.wait_for_selector(".wa-opgave select, .wa-opgave textarea, .wa-opgave .noUi-handle",
-                             timeout=30_000)
+    pagina.wait_for_selector(".wa-opgave select, .wa-opgave textarea", timeout=30_000)
     pagina.evaluate(WAARNEMER_JS, SNAPSHOT_JS)
 
 
@@ -353,13 +351,6 @@ WOORDEN = ("samen", "doel", "taak", "band", "vertrouwen", "Denise", "Zara", "afs
            "luisteren", "budget", "plan", "open", "eerlijk", "stap", "hulp", "ja", "nee")
 
 
-def _schaal(pagina, nummer: int) -> tuple[int, int]:
-    # ipywidgets' slider has aria-valuemin/max on its handle (noUiSlider).
-    handvat = pagina.locator(".widget-slider .noUi-handle").nth(nummer)
-    return (int(float(handvat.get_attribute("aria-valuemin"))),
-            int(float(handvat.get_attribute("aria-valuemax"))))
-
-
 def _nieuw_doel(rng: random.Random, huidig: int, laag: int, hoog: int) -> int:
     """A different value, at least two steps away where the scale allows: several key
     presses, so several value messages."""
@@ -367,15 +358,14 @@ def _nieuw_doel(rng: random.Random, huidig: int, laag: int, hoog: int) -> int:
     return rng.choice(verder or [w for w in range(laag, hoog + 1) if w != huidig])
 
 
-def kiezen(pagina, rng: random.Random) -> str:
-    """Arrow keys in one or two drop-down lists (a score), as fast as the keyboard goes."""
-    lijsten = pagina.locator(".widget-dropdown select")
+def _pijltjes(pagina, rng: random.Random, lijsten, nummers, laag: int = 1) -> str:
+    """Arrow keys in the drop-down lists ``nummers`` of ``lijsten``, each to another entry
+    (from index ``laag`` on), as fast as the keyboard goes."""
     gedaan = []
-    for nummer in rng.sample(range(lijsten.count() - 1), k=rng.choice((1, 2))):  # the scores
+    for nummer in nummers:
         lijst = lijsten.nth(nummer)
         huidig = lijst.evaluate("s => s.selectedIndex")
-        aantal = lijst.evaluate("s => s.options.length")
-        doel = _nieuw_doel(rng, huidig, 1, aantal - 1)
+        doel = _nieuw_doel(rng, huidig, laag, lijst.evaluate("s => s.options.length") - 1)
         lijst.focus()
         toets = "ArrowDown" if doel > huidig else "ArrowUp"
         for _ in range(abs(doel - huidig)):
@@ -384,37 +374,31 @@ def kiezen(pagina, rng: random.Random) -> str:
     return "; ".join(gedaan)
 
 
-def toetsen(pagina, rng: random.Random) -> str:
-    """Arrow keys on one or two sliders, as fast as the keyboard goes."""
-    aantal = pagina.locator(".widget-slider .noUi-handle").count()
-    gedaan = []
-    for nummer in rng.sample(range(aantal), k=min(aantal, rng.choice((1, 2)))):
-        huidig = int(float(scherm(pagina)["schuiven"][nummer]))
-        doel = _nieuw_doel(rng, huidig, *_schaal(pagina, nummer))
-        pagina.locator(".widget-slider .noUi-handle").nth(nummer).focus()
-        toets = "ArrowRight" if doel > huidig else "ArrowLeft"
-        for _ in range(abs(doel - huidig)):
-            pagina.keyboard.press(toets)
-        gedaan.append(f"schuif {nummer}: {huidig}->{doel} met {abs(doel - huidig)} toetsen")
-    return "; ".join(gedaan)
+def kiezen(pagina, rng: random.Random) -> str:
+    """Arrow keys in one or two drop-down lists of scores (not the last: the weakest part)."""
+    lijsten = pagina.locator(".widget-dropdown select")
+    return _pijltjes(pagina, rng, lijsten, rng.sample(range(lijsten.count() - 1), k=rng.choice((1, 2))))
 
 
-def slepen(pagina, rng: random.Random) -> str:
-    """Drag one slider's handle with the mouse to another value, in several moves."""
-    aantal = pagina.locator(".widget-slider .noUi-handle").count()
-    nummer = rng.randrange(aantal)
-    handvat = pagina.locator(".widget-slider .noUi-handle").nth(nummer)
-    laag, hoog = _schaal(pagina, nummer)
-    huidig = int(float(scherm(pagina)["schuiven"][nummer]))
-    doel = _nieuw_doel(rng, huidig, laag, hoog)
-    x0, y = zichtbaar_midden(handvat)
-    basis = pagina.locator(".widget-slider .noUi-base").nth(nummer).bounding_box()
-    x1 = basis["x"] + basis["width"] * (doel - laag) / (hoog - laag)
-    pagina.mouse.move(x0, y)
-    pagina.mouse.down()
-    pagina.mouse.move(x1, y, steps=6)
-    pagina.mouse.up()
-    return f"schuif {nummer}: {huidig}->{doel} gesleept"
+ROLLENSPEL = ".wa-rollenspel .widget-dropdown select"  # the session first, then the scores
+
+
+def cijfers(pagina, rng: random.Random) -> str:
+    """Arrow keys in one or two of the role-play's scores (0 to 10)."""
+    lijsten = pagina.locator(ROLLENSPEL)
+    return _pijltjes(pagina, rng, lijsten, rng.sample(range(1, lijsten.count()), k=rng.choice((1, 2))),
+                     laag=0)
+
+
+def muis(pagina, rng: random.Random) -> str:
+    """Choose another score of the role-play with the mouse, in the list's own menu."""
+    lijsten = pagina.locator(ROLLENSPEL)
+    nummer = rng.randrange(1, lijsten.count())
+    lijst = lijsten.nth(nummer)
+    huidig = lijst.evaluate("s => s.selectedIndex")
+    doel = _nieuw_doel(rng, huidig, 0, lijst.evaluate("s => s.options.length") - 1)
+    lijst.select_option(index=doel)
+    return f"lijst {nummer}: {huidig}->{doel} met de muis"
 
 
 def typen(pagina, rng: random.Random) -> str:
@@ -430,7 +414,7 @@ def typen(pagina, rng: random.Random) -> str:
     return f"getypt: {zin!r}"
 
 
-WIJZIGINGEN: dict[str, Callable] = {"kiezen": kiezen, "toetsen": toetsen, "slepen": slepen,
+WIJZIGINGEN: dict[str, Callable] = {"kiezen": kiezen, "cijfers": cijfers, "muis": muis,
                                     "typen": typen}
 
 

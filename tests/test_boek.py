@@ -179,13 +179,9 @@ def test_interne_links_werken(boek, pagina):
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ERNSTIG = {"serious", "critical"}
 # Exceptions, only for markup that ipywidgets itself generates: (axe rule, CSS selector that
-# matches only widget markup — a node is excused if it lies inside a match, reason).
-UITZONDERINGEN: list[tuple[str, str, str]] = [
-    ("aria-input-field-name", ".widget-slider .noUi-handle, .jupyter-widgets .noUi-handle",
-     "ipywidgets' slider (noUiSlider) gives its handle role=slider without an accessible "
-     "name; the widget's own label (.widget-label) is not tied to it. Upstream: "
-     "jupyter-widgets/ipywidgets, slider accessibility."),
-]
+# matches only widget markup — a node is excused if it lies inside a match, reason). None
+# since issue 22: a control ipywidgets cannot name (the slider) is replaced, not excused.
+UITZONDERINGEN: list[tuple[str, str, str]] = []
 WIDGETVIEW = "application/vnd.jupyter.widget-view+json"
 WIDGETSELECTOR = re.compile(r"\.(widget-|jupyter-widgets|noUi-)")
 # Pages checked in the browser: every toc page, and the book's entry page.

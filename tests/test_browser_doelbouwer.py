@@ -2,7 +2,8 @@
 oefenen` starts it, on a temporary copy of the practice notebook; every request to another
 host blocked.
 
-Type a goal with the keyboard, see the goal checker's hints appear after a pause in typing
+Every field is found by its accessible name, as a screen reader finds it. Type a goal with
+the keyboard, see the goal checker's hints appear after a pause in typing
 (in the kernel, asyncio), fill in the plan, click Opslaan, see the feedback; then reload
 the page and see everything restored from the answer file. A screenshot is always kept in
 tests/artefacten/oefening-doelbouwer.png.
@@ -25,7 +26,7 @@ DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
 
 def _open(pagina, voila, map_):
     pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load")
-    doel = pagina.get_by_title("Het doel, in de woorden van Peter")
+    doel = pagina.get_by_label("Het doel, in de woorden van Peter")
     doel.wait_for(timeout=60_000)
     return doel
 
@@ -52,20 +53,21 @@ def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
         assert not pagina.get_by_text("✘ concreet").is_visible()
 
         # The rest of the plan, with the keyboard where a learner would use it.
-        pagina.get_by_title("Over welk levensdomein gaat het doel?").select_option(label="Financiën")
-        pagina.get_by_title("De eerste kleine stap").fill("Morgen zoek ik mijn paspoort op.")
-        pagina.get_by_title("Wat doet Peter?").fill("Peter belt de gemeente.")
-        pagina.get_by_title("Wat doe jij (Ruben)?").fill("Ruben gaat mee naar de afspraak.")
-        belang = pagina.get_by_title("Hoe belangrijk vindt Peter dit doel?")
+        pagina.get_by_label("Over welk levensdomein gaat het doel?").select_option(label="Financiën")
+        pagina.get_by_label("De eerste kleine stap").fill("Morgen zoek ik mijn paspoort op.")
+        pagina.get_by_label("Wat doet Peter?").fill("Peter belt de gemeente.")
+        pagina.get_by_label("Wat doe jij (Ruben)?").fill("Ruben gaat mee naar de afspraak.")
+        belang = pagina.get_by_label("Hoe belangrijk vindt Peter dit doel?")
         belang.focus()
-        # Nothing chosen yet (index −1); then "kies een score", 0, 1, ... 9: one key at a time.
-        for stap in range(0, 11):
+        # The prompt first ("kies een score", index 0); then 0, 1, ... 9: one key at a time.
+        assert belang.evaluate("s => s.selectedIndex") == 0  # "kies een score"
+        for stap in range(1, 11):
             belang.press("ArrowDown")
             belang.evaluate("(s, w) => new Promise((klaar, mis) => { const t = Date.now();"
                             " (function kijk() { if (s.selectedIndex === w) klaar();"
                             " else if (Date.now() - t > 5000) mis(new Error('index ' + s.selectedIndex));"
                             " else setTimeout(kijk, 20); })(); })", stap)
-        pagina.get_by_title("Hoe haalbaar vindt Peter dit doel?").select_option(label="7")
+        pagina.get_by_label("Hoe haalbaar vindt Peter dit doel?").select_option(label="7")
         pagina.get_by_text("Ja, we zijn het eens over dit doel").click()
         pagina.get_by_text("Je antwoord is veranderd en nog niet opgeslagen").first.wait_for(timeout=10_000)
 
@@ -81,13 +83,13 @@ def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
 
         # Reload: everything comes back from the answer file, hints included.
         pagina.reload(wait_until="load")
-        doel = pagina.get_by_title("Het doel, in de woorden van Peter")
+        doel = pagina.get_by_label("Het doel, in de woorden van Peter")
         doel.wait_for(timeout=60_000)
         pagina.get_by_text("Je opgeslagen antwoord staat weer klaar.").first.wait_for(timeout=15_000)
         assert doel.input_value() == DOEL
-        assert pagina.get_by_title("Over welk levensdomein gaat het doel?").evaluate(
+        assert pagina.get_by_label("Over welk levensdomein gaat het doel?").evaluate(
             "s => s.options[s.selectedIndex].text") == "Financiën"
-        assert pagina.get_by_title("Wat doet Peter?").input_value() == "Peter belt de gemeente."
+        assert pagina.get_by_label("Wat doet Peter?").input_value() == "Peter belt de gemeente."
         assert pagina.get_by_text("✔ concreet").is_visible()
 
         assert pagina.netwerk.geblokkeerd == [], (

@@ -111,7 +111,7 @@ def test_voila_lijst_in_het_nederlands_zonder_netwerk(voila, pagina):
     pagina.goto(f"{voila.url}/voila/tree/{map_.name}", wait_until="networkidle")
     assert pagina.locator("html").get_attribute("lang") == "nl"
     assert pagina.get_by_role("heading", name="Oefeningen").is_visible()
-    link = pagina.get_by_role("link", name="Werkalliantie denise")
+    link = pagina.get_by_role("link", name="Oefening: de werkalliantie met Denise")
     assert link.get_attribute("href").endswith(f"/voila/render/{map_.name}/{NOTEBOOK.name}")
     tekst = pagina.inner_text("body")
     assert "Select items" not in tekst and "Voilà Home" not in pagina.title()

@@ -1,11 +1,12 @@
 """What the status says is saved is exactly what is on screen (issue 9, point 3), in a
 real browser, in Voilà and in JupyterLab.
 
-A hurried learner changes values (arrow keys, several presses; a mouse drag on a slider;
+A hurried learner changes values (arrow keys, several presses; a choice with the mouse;
 typing in a text field) and clicks "Opslaan" at once. Without the barrier
 (werkalliantie/slagboom.py) the kernel gets the click before the last value and saves an
 older one. The rounds live in tests/opslaanlus.py, shared with scripts/opslaan_lus.py
-(the long loop). Exercises: the real Denise practice notebook (sliders) and a small test
+(the long loop). Exercises: the real Denise practice notebook (drop-down lists), the
+session check's role-play (drop-down lists of 0 to 10) and a small test
 notebook with a text field (tests/data/opslaan-tekst.ipynb).
 """
 
@@ -47,7 +48,7 @@ def _geen_paginafouten(pagina):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("naam", ["denise", "tekst", "schuif"])
+@pytest.mark.parametrize("naam", ["denise", "tekst", "cijfers"])
 def test_wijzigen_en_meteen_opslaan(frontend_server, pagina, naam):
     """Change-then-click at once, RONDES times: after each click the status says saved
     and the answer file holds exactly what the page showed at that instant."""

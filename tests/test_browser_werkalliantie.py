@@ -72,11 +72,12 @@ def test_sessiecheck_lezen_en_zelf_invullen(pagina, voila):
     for sessie in (1, 2, 6):
         oefening.get_by_role("checkbox", name=f"Sessie {sessie}", exact=True).click()
     lijsten.nth(1).select_option(label="Sessie 3")  # first above the threshold
-    # The role-play: the client's four scores typed in the number fields.
-    getallen = oefening.locator(".widget-text input[type=number]")
-    for k, score in enumerate([8, 7, 6, 7]):
-        getallen.nth(k).fill(str(score))
-        getallen.nth(k).press("Tab")
+    # The role-play: the client's four scores, each in a list named by its statement.
+    from werkalliantie.leren.sessies import sessiecheck
+
+    for thema, score in zip(sessiecheck().themas, [8, 7, 6, 7], strict=True):
+        lijst = oefening.get_by_role("combobox", name=f"De cliënt: {thema.client}", exact=True)
+        lijst.select_option(label=str(score))
     oefening.get_by_text("rollenspel: cliënt").wait_for(timeout=20_000)  # in the legend
     oefening.get_by_role("button", name="Opslaan", exact=True).click()
     oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=20_000)

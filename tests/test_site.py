@@ -8,8 +8,9 @@ and counted (conftest.Netwerkbewaker), including the requests that JupyterLite's
 worker makes for the kernel.
 
 Which notebooks are built: the site's own test exercise (tests/data/lite/proef.ipynb: a
-slider, a checkbox, a text, a save button writing antwoorden.json through the answer store,
-and the download/upload buttons), plus ECHTE_OEFENINGEN.
+drop-down list, a checkbox, a text, a save button writing antwoorden.json through the
+answer store, and the download/upload buttons), the page with one question of every kind
+(tests/data/elke-soort.ipynb, for tests/test_browser_bediening.py), plus ECHTE_OEFENINGEN.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from pathlib import Path
 import pytest
 from packaging.utils import canonicalize_name
 
-from conftest import ARTEFACTEN, ROOT, Netwerkbewaker, sitemodule
+from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
+from leestekst import fouten as leesfouten, html_tekst, pagina_tekst
 
 def _bouwscript():
     from werkalliantie.bouwen import site
@@ -45,12 +47,6 @@ pytestmark = [pytest.mark.site]
 
 
 # --- the build ------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def siteserver(site):
-    with sitemodule("serveer").serveer(site) as url:
-        yield url
-
 
 def _mb(map_: Path) -> float:
     return sum(p.stat().st_size for p in map_.rglob("*") if p.is_file()) / 1e6
@@ -108,6 +104,26 @@ def test_site_gebouwd_met_alles_van_de_site_zelf(site):
             assert doel.is_file(), f"{pagina.relative_to(site)}: {href} bestaat niet"
             links += 1
     assert links >= 1
+
+
+def test_geen_markdown_en_geen_engels_in_de_site(site):
+    """What a learner reads in the built site's files (visible text and the attributes a
+    screen reader reads): no raw Markdown and no English interface word, neither of
+    JupyterLab in the practice area nor of the book's theme on every page (book/_locale,
+    book/_thema). The exercises' frames, rendered, are checked in the browser
+    (test_elke_oefening_draait_in_de_browser)."""
+    markdown, engels, paginas = [], [], 0
+    for pad in sorted(site.rglob("*.html")):
+        deel = pad.relative_to(site)
+        if deel.parts[:2] == (OEFENMAP, "lite") or "_static" in deel.parts:
+            continue  # JupyterLite's own shell and the theme's files: the frame is checked live
+        paginas += 1
+        for fout in leesfouten(html_tekst(pad.read_text(encoding="utf-8"))):
+            (markdown if fout.startswith("Markdown") else engels).append(f"{deel}: {fout}")
+    print(f"\nSite-scan: {paginas} pagina's, {len(markdown)} Markdown-tekens, "
+          f"{len(engels)} Engelse woorden")
+    assert markdown == [], "\n".join(markdown)
+    assert engels == [], "\n".join(engels)
 
 
 # --- in the browser -------------------------------------------------------------------------
@@ -188,15 +204,21 @@ def test_geen_verzoek_verlaat_de_site_ook_niet_uit_de_kernel(siteserver, context
     _geen_fouten(ctx)
 
 
+SCORE = ".widget-dropdown select"
+
+
+def _score(oefening) -> int:
+    return int(oefening.locator(SCORE).input_value())
+
+
 def _kies(oefening, score: int, toelichting: str) -> None:
-    """Answer with keyboard (slider, text) and mouse (checkbox), then wait until the kernel
+    """Answer with keyboard (score, text) and mouse (checkbox), then wait until the kernel
     shows it has those values."""
-    handvat = oefening.locator(".widget-slider .noUi-handle")
-    handvat.focus()
-    uitlezing = oefening.locator(".widget-slider .widget-readout")
-    huidig = int(uitlezing.inner_text())
+    lijst = oefening.locator(SCORE)
+    lijst.focus()
+    huidig = _score(oefening)
     for _ in range(abs(score - huidig)):
-        handvat.press("ArrowRight" if score > huidig else "ArrowLeft")
+        lijst.press("ArrowDown" if score > huidig else "ArrowUp")
     oefening.get_by_label("Ik ben het eens").click()
     veld = oefening.get_by_label("Toelichting")
     veld.click()
@@ -240,7 +262,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     _klaar(pagina)
     oefening = _oefening(pagina)
     assert oefening.get_by_text("Je opgeslagen antwoord staat weer klaar.").is_visible()
-    assert oefening.locator(".widget-slider .widget-readout").inner_text() == "4"
+    assert _score(oefening) == 4
     assert oefening.get_by_label("Ik ben het eens").is_checked()
     assert oefening.get_by_label("Toelichting").input_value() == TOELICHTING
 
@@ -270,12 +292,12 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
     pagina2.goto(f"{siteserver}/{OEFENMAP}/proef.html")
     _klaar(pagina2)
     oefening2 = _oefening(pagina2)
-    assert oefening2.locator(".widget-slider .widget-readout").inner_text() == "4"
+    assert _score(oefening2) == 4
     assert oefening2.get_by_label("Toelichting").input_value() == TOELICHTING
 
     # There the learner answers differently; loading the file again asks before replacing.
-    oefening2.locator(".widget-slider .noUi-handle").focus()
-    oefening2.locator(".widget-slider .noUi-handle").press("ArrowLeft")
+    oefening2.locator(SCORE).focus()
+    oefening2.locator(SCORE).press("ArrowUp")
     oefening2.get_by_text("Gekozen: 3, eens").wait_for(timeout=15_000)
     oefening2.get_by_role("button", name="Opslaan", exact=True).click()
     oefening2.get_by_text("Opgeslagen: score 3.").wait_for(timeout=15_000)
@@ -290,7 +312,7 @@ def test_oefenen_opslaan_herladen_downloaden_en_weer_laden(siteserver, context):
         timeout=15_000)
     pagina2.reload()
     _klaar(pagina2)
-    assert _oefening(pagina2).locator(".widget-slider .widget-readout").inner_text() == "4"
+    assert _score(_oefening(pagina2)) == 4
     assert ander.netwerk.geblokkeerd == []
     _geen_fouten(ander)
 
@@ -444,6 +466,11 @@ def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
     _zonder_code(pagina)
     oefening = _oefening(pagina)
     assert oefening.first.inner_text().strip()  # it shows something: widgets or a page
+    # What the learner sees and hears, rendered (the accessibility trees included): no raw
+    # Markdown, no English word of JupyterLab's interface.
+    frame = next(f for f in pagina.frames if "/lite/repl/" in f.url)
+    gevonden = leesfouten(pagina_tekst(pagina, frame))
+    assert gevonden == [], "\n".join(gevonden)
     fouten = oefening.locator("[data-mime-type='application/vnd.jupyter.stderr']")
     assert fouten.count() == 0, fouten.all_inner_texts()
     assert ctx.netwerk.geblokkeerd == []
@@ -453,23 +480,20 @@ def test_elke_oefening_draait_in_de_browser(siteserver, een_profiel, notebook):
 
 # --- accessibility ------------------------------------------------------------------------
 
-# Exceptions inside the exercise's frame, only for markup that ipywidgets or JupyterLab's
-# console itself generates: (axe rule, CSS selector, reason). A node is excused if it lies
-# inside a match.
-UITZONDERINGEN_FRAME: list[tuple[str, str, str]] = [
-    ("aria-input-field-name", ".widget-slider .noUi-handle",
-     "ipywidgets' slider (noUiSlider) gives its handle role=slider without an accessible "
-     "name; the widget's own label is not tied to it (as in the book, test_boek.py)."),
-]
+# Exceptions inside the exercise's frame: none. Where ipywidgets gave a control no name (the
+# slider), the course replaced the control (issue 22). Kept as a list for the callers.
+UITZONDERINGEN_FRAME: list[tuple[str, str, str]] = []
 
 
-def _axe(frame, uitzonderingen) -> list[str]:
+def _axe(frame, uitzonderingen, binnen: str | None = None) -> list[str]:
+    """axe-core's serious and critical findings in ``frame`` (only inside the elements that
+    match the CSS selector ``binnen``, when given)."""
     from test_boek import AXE_TAGS, ERNSTIG, _axe_script
 
     frame.add_script_tag(content=_axe_script())
     resultaat = frame.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, iframes: false,"
-        " resultTypes: ['violations']})", AXE_TAGS)
+        "([tags, binnen]) => axe.run(binnen || document, {runOnly: {type: 'tag', values: tags},"
+        " iframes: false, resultTypes: ['violations']})", [AXE_TAGS, binnen])
     problemen = []
     for v in resultaat["violations"]:
         if v.get("impact") not in ERNSTIG:
@@ -489,7 +513,7 @@ def _axe(frame, uitzonderingen) -> list[str]:
 @pytest.mark.browser
 def test_oefenpaginas_toegankelijk(siteserver, context):
     """axe-core (WCAG 2.1 A/AA): nothing serious or critical on the overview, on an exercise
-    page and inside its frame, except ipywidgets' own markup (UITZONDERINGEN_FRAME)."""
+    page and inside its frame."""
     ctx = context()
     pagina = ctx.new_page()
     pagina.goto(f"{siteserver}/{OEFENMAP}/index.html", wait_until="load")

@@ -35,10 +35,46 @@ def test_opgeslagen_met_feedback_en_wat_nog_rest(tmp_path):
         goed, goed.sleutel), goed.sleutel).kop
     assert regels[half.id].opgeslagen and not regels[half.id].klaar
     assert regels[half.id].nog_doen  # which statements are still open
+    # Trying comes first: a partial answer shows no score, here as in the exercise.
+    assert regels[half.id].samenvatting is None and regels[half.id].feedback == []
     te_doen = {r.opgave.id for r in v.te_doen}
     assert half.id in te_doen and goed.id not in te_doen
     tekst = str(v)
-    assert f"2 van {len(OEFENEN)} oefeningen opgeslagen" in tekst and "Nog te doen:" in tekst
+    assert f"Je hebt 1 van de {len(OEFENEN)} oefeningen af." in tekst and "Nog te doen:" in tekst
+
+
+LEEG = {"beoordeling": {}, "sessies": {}, "meerkeuze": [], "doeltekst": "", "open": "",
+        "indelen": {}, "doelherkennen": {}, "doelbouwer": {}, "gasscore": {}, "invullen": {}}
+
+
+def test_lege_antwoorden_tellen_niet_mee(tmp_path):
+    """Saving an empty form of every practice question: saved, but nothing done, no score
+    and no model answer on the page (issue 22)."""
+    bestand = Antwoordenbestand(tmp_path)
+    bestand.bewaar_meerdere({o.id: LEEG[o.soort] for o in OEFENEN})
+    v = voortgang(tmp_path)
+    assert len(v.opgeslagen) == len(OEFENEN)
+    assert v.af == [] and len(v.te_doen) == len(OEFENEN)
+    assert all(r.samenvatting is None for r in v.regels)
+    pagina = v._repr_html_()
+    assert f"Je hebt 0 van de {len(OEFENEN)} oefeningen af." in pagina
+    assert "Totaal:" not in pagina and "punt" not in pagina
+    print(f"\nLege antwoorden: {len(v.opgeslagen)} opgeslagen, {len(v.af)} tellen mee als af")
+
+
+def test_half_ingevuld_telt_niet_mee_ook_niet_met_punten(tmp_path):
+    """Partial answers of every kind with more than one required part: not done."""
+    bestand = Antwoordenbestand(tmp_path)
+    delen = {}
+    for o in OEFENEN:
+        model = opgaven.modelantwoord(o, o.sleutel)
+        if isinstance(model, dict) and len(model) > 1:
+            delen[o.id] = dict(list(model.items())[:1])
+    bestand.bewaar_meerdere(delen)
+    v = voortgang(tmp_path)
+    gedeeltelijk = [r for r in v.regels if r.opgave.id in delen and not opgaven.onbeantwoord(
+        r.opgave, delen[r.opgave.id]) == []]
+    assert gedeeltelijk and all(not r.klaar and r.samenvatting is None for r in gedeeltelijk)
 
 
 def test_tekst_uit_het_antwoordbestand_wordt_geescaped(tmp_path):

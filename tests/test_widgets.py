@@ -16,6 +16,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
+from werkalliantie.leren import opgaven
 from werkalliantie.leren.antwoorden import Antwoordenbestand, AntwoordenFout
 from werkalliantie.leren.opgaven import laad_opgave
 from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
@@ -45,7 +46,12 @@ VOORBEELDEN = {
     "gas-peter-oefenen": {"teller": "3", "kwadraten": "3", "som": "", "t": "63,7"},
     "zorg-voor-jezelf-oefenen": {"signaal": "Ik slaap slecht.", "collega": "", "vorm": "Intervisie",
                                  "deze-maand": "Wandelen"},
+    "sessies-denise": {"daling": 6, "groei": 3, "hoger": "professional", "onder": [1, 2, 6]},
+    "denise-a-wat-zeg-je": "Ik vraag Denise wat de cursus voor haar lastig maakt.",
 }
+# An empty form of each kind, as its controls save it.
+LEEG = {"beoordeling": {}, "meerkeuze": [], "doeltekst": "", "open": "", "indelen": {},
+        "doelherkennen": None, "doelbouwer": None, "gasscore": None, "invullen": None, "sessies": None}
 
 
 def html_waarden(widget) -> list[str]:
@@ -111,6 +117,13 @@ def zet(w: Opgavewidget, waarde) -> None:
     elif w.opgave.soort == "invullen":
         for vraag, tekst in waarde.items():
             b.vakken[vraag].value = tekst
+    elif w.opgave.soort == "sessies":
+        for deel, keuze in waarde.items():
+            if deel == "onder":
+                for sessie, vinkje in b.onder.items():
+                    vinkje.value = sessie in keuze
+            elif deel in b.keuzes:
+                b.keuzes[deel].value = keuze
     else:
         b.vak.value = waarde
 
@@ -137,15 +150,20 @@ def test_zonder_bestand_schrijft_niets(tmp_path, vraag):
 
 @pytest.mark.parametrize("vraag", VOORBEELDEN)
 def test_elke_bediening_heeft_een_nederlandse_naam(tmp_path, vraag):
+    """Every control's name is its own label (ipywidgets' description, shown or read only):
+    a tooltip is no name, browsers take the empty label before it (issue 22). The browser
+    check of the same: tests/test_browser_bediening.py."""
     w = oefening(vraag, tmp_path)
     controls = bedieningen(w)
     assert controls
-    for c in controls:  # a label element of its own, or a tooltip (title) where there is none
-        naam = getattr(c, "description", "") or getattr(c, "tooltip", "") or ""
-        if isinstance(c, widgets.RadioButtons):
-            naam = " ".join(c._options_labels)  # each option's text labels its radio button
+    for c in controls:
+        if isinstance(c, widgets.RadioButtons):  # each option's text labels its radio button
             assert all(label.strip() for label in c._options_labels)
-        assert naam.strip(), f"{type(c).__name__} zonder toegankelijke naam"
+            continue
+        assert c.description.strip(), f"{type(c).__name__} zonder toegankelijke naam"
+        assert not c.description_allow_html  # plain text: never markup in a name
+        assert not getattr(c, "tooltip", None), f"{c.description}: een tooltip is geen naam"
+    assert not [c for c in controls if isinstance(c, widgets.IntSlider | widgets.FloatSlider)]
     assert w.knop.description == "Opslaan"
 
 
@@ -171,7 +189,8 @@ def test_terugzetten_schrijft_niets_en_veranderen_ook_niet(tmp_path, vraag):
               "leefwereld-systeemwereld-oefenen": {"rust": "leefwereld"},
               "doelen-herkennen-1": {"beter": ["meetbaar"]},
               "doelbouwer-peter-oefenen": {"stap": "Iets anders."},
-              "gas-peter-oefenen": {"t": "50"}, "zorg-voor-jezelf-oefenen": {"vorm": "Coaching"}}
+              "gas-peter-oefenen": {"t": "50"}, "zorg-voor-jezelf-oefenen": {"vorm": "Coaching"},
+              "sessies-denise": {"daling": 2}}
     zet(w, anders.get(vraag, "iets anders"))
     assert momentopname(tmp_path) == voor
     assert "nog niet opgeslagen" in w.status.value
@@ -190,7 +209,49 @@ def test_opslaan_schrijft_precies_wat_de_bediening_toont(tmp_path, vraag):
     assert bestand["andere-vraag"]["waarde"] == [1, 2]
     assert re.search(r"Opgeslagen om \d\d:\d\d\.", w.status.value)
     assert w.samenvatting == samenvatting_tekst(w.opgave, Antwoordenbestand(tmp_path).lees())
+    if opgaven.onbeantwoord(w.opgave, w.antwoord):  # trying comes first: no model answer yet
+        assert w.resultaat is None and "Nog niet compleet" in w.feedback.value
+        assert w.toon_model.layout.display == "flex"
+    else:
+        assert w.resultaat is not None and "Vergelijk met het antwoordmodel" in w.feedback.value
+
+
+@pytest.mark.parametrize("vraag", VOORBEELDEN)
+def test_eerst_proberen_dan_het_antwoordmodel(tmp_path, vraag):
+    """An empty save is saved, but shows no score and no model answer, only what is still
+    open and "Toon het antwoordmodel"; that asks first, and "Nee" goes back (issue 22)."""
+    w = oefening(vraag, tmp_path)
+    leeg = LEEG[w.opgave.soort]
+    if leeg is not None:
+        zet(w, leeg)
+    assert w.bewaar() is True
+    assert opgaven.onbeantwoord(w.opgave, w.antwoord)
+    assert vraag in opgeslagen(tmp_path)  # saved all the same
+    assert 'data-toestand="opgeslagen"' in w.status.value and "nog niet compleet" in w.status.value
+    assert w.resultaat is None and "Totaal" not in w.feedback.value
+    assert not re.search(r"\d van \d+ punt", w.feedback.value)
+    assert w.toon_model.layout.display == "flex" and w.bevestiging.layout.display == "none"
+    w.toon_model.click()
+    assert w.toon_model.layout.display == "none" and w.bevestiging.layout.display == "flex"
+    assert w.resultaat is None
+    w.niet_tonen.click()
+    assert w.toon_model.layout.display == "flex" and w.bevestiging.layout.display == "none"
+    assert w.resultaat is None
+    w.toon_model.click()
+    w.wel_tonen.click()
     assert w.resultaat is not None and "Vergelijk met het antwoordmodel" in w.feedback.value
+    assert w.toon_model.layout.display == "none" and w.bevestiging.layout.display == "none"
+    # Asked once, the model answer shows after every later save of this page.
+    assert w.bewaar() is True and w.resultaat is not None
+
+
+def test_volledig_antwoord_toont_meteen_het_antwoordmodel(tmp_path):
+    opgave_ = laad_opgave(VRAAG)
+    w = oefening(VRAAG, tmp_path)
+    zet(w, opgaven.modelantwoord(opgave_, opgave_.sleutel))
+    assert w.bewaar() is True
+    assert "Totaal: 9 van 9 punten." in w.feedback.value
+    assert w.toon_model.layout.display == "none"
 
 
 @pytest.mark.parametrize("vraag", VOORBEELDEN)
@@ -287,7 +348,7 @@ def test_een_keuzelijst_per_stelling_die_leeg_begint(tmp_path):
     teksten = "\n".join(html_waarden(w))
     for n, item in enumerate(LIJST.items, 1):
         assert item.tekst in teksten  # whole, in a widget that wraps
-        assert w.bediening.keuzelijsten[item.id].tooltip == f"Stelling {n}: {item.tekst}"
+        assert w.bediening.keuzelijsten[item.id].description == f"Stelling {n}: {item.tekst}"
     for d in LIJST.dimensies:
         assert f"<h4>{d.naam} " in teksten
     assert all(label in teksten for label in LIJST.schaal.labels.values())
@@ -298,6 +359,9 @@ def test_oefenversie_toont_feedback_met_referentie(tmp_path):
     w = oefening(VRAAG, tmp_path)
     zet(w, dict(ANTWOORD, band_vertrouwen=1, band_begrepen=2, band_open=1))
     w.bewaar()
+    assert w.resultaat is None  # the weakest part and the evidence are still open
+    w.toon_model.click()
+    w.wel_tonen.click()  # the learner asks for the model answer, and confirms
     assert {d.onderdeel: d.punten for d in w.resultaat.delen} == {
         "doelen": 1, "taken": 1, "band": 0,  # band 1,3: far below its band 3,2..5
         "zwakste": 0, "bewijs": 0}  # not chosen

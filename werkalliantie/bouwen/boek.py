@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import json
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from pybtex.style.template import (
     words,
 )
 from sphinx.errors import ExtensionError
+from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.writers.html5 import HTML5Translator
 from sphinxcontrib.bibtex.plugin import register_plugin
@@ -359,6 +361,38 @@ def _kopieer_widgetscripts(app, uitzondering) -> None:
             shutil.copy2(bron, doel / naam)
 
 
+def _zoekveld_in_het_nederlands(app, config) -> None:
+    """Jupyter Book sets the search field's text to its own "Search this book..." (a theme
+    option, which no catalogue translates; sphinx-book-theme's own fallback, its catalogue's
+    "Search", has no Dutch either): "Search" from the book's catalogue and "...", "Zoeken..."."""
+    config.html_theme_options["search_bar_text"] = f"{_('Search')}..."
+
+
+def _zoekteksten_in_het_nederlands(app, uitzondering) -> None:
+    """The words the search page's script shows (``_static/translations.js``: Sphinx copies
+    its own Dutch file, which misses some and says "u") from the book's own catalogue
+    (``locale_dirs``, book/_locale), which goes first, as it does for the pages."""
+    if uitzondering is not None or app.builder.format != "html":
+        return
+    js = Path(app.outdir) / "_static" / "translations.js"
+    if not js.exists():
+        return
+    from babel.messages.pofile import read_po
+
+    tekst = js.read_text(encoding="utf-8")
+    begin, eind = tekst.index("Documentation.addTranslations(") + 30, tekst.rindex(")")
+    vertalingen = json.loads(tekst[begin:eind])
+    for map_ in app.config.locale_dirs:
+        po = Path(app.srcdir) / map_ / app.config.language / "LC_MESSAGES" / "sphinx.po"
+        if po.exists():
+            with po.open("rb") as bestand:
+                for bericht in read_po(bestand):
+                    if bericht.id and isinstance(bericht.id, str) and bericht.string:
+                        vertalingen["messages"][bericht.id] = bericht.string
+    js.write_text(tekst[:begin] + json.dumps(vertalingen, ensure_ascii=False, indent=1)
+                  + tekst[eind:], encoding="utf-8")
+
+
 class Vertaler(HTML5Translator):
     """Sphinx's HTML writer with one accessibility fix.
 
@@ -483,4 +517,6 @@ def setup(app):
     app.connect("builder-inited", _bouw_gegevens)
     app.connect("source-read", _bij_lezen)
     app.connect("build-finished", _kopieer_widgetscripts)
+    app.connect("config-inited", _zoekveld_in_het_nederlands)
+    app.connect("build-finished", _zoekteksten_in_het_nederlands)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -13,6 +13,9 @@
   messages on kernel subshell threads by default; the course's widgets are written for
   one thread (``werkalliantie/widgets/slagboom.py``).
 - **Dutch** as the interface language (``jupyterlab-language-pack-nl-nl``).
+- **Every cell on the page.** JupyterLab 4.6 skips rendering the cells outside the window
+  (``windowingMode``); Chrome then leaves their controls out of its accessibility tree, so
+  a screen reader could not reach the exercises further down (issue 22).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def overrides() -> dict:
     return {
         SNELTOETSEN: {"shortcuts": sneltoetsen},
         "@jupyterlab/apputils-extension:kernels-settings": {"commsOverSubshells": "disabled"},
+        "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
         "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
     }
 

@@ -14,6 +14,10 @@ compiled to WebAssembly (Pyodide), from the static site alone:
   all are served from ``static/pyodide/`` and written into Pyodide's lock file (file name
   and sha256; new entries for packages Pyodide does not know), so the kernel loads them at
   start and never asks an index (``disablePyPIFallback``);
+- the standard library and those wheels are compiled to bytecode at build time, by the
+  Pyodide the site serves (``site/compileer.mjs``): the browser then imports without
+  compiling (about half of the wait before the first exercise, issue 22); the standard
+  library gets ``site/sitecustomize.py``: nothing is imported from the learner's drive;
 - the widgets' front end is jupyterlab_widgets' labextension, taken from its pinned wheel;
 - per notebook a page ``<boek>/oefenen/<naam>.html`` shows the REPL in a frame with every
   input hidden (see ``sjablonen/oefening.html``); ``<boek>/oefenen/index.html`` lists them.
@@ -39,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -50,6 +55,8 @@ SITE = ROOT / "site"
 BIN = Path(sys.executable).parent
 WIELEN = SITE / "wielen.txt"
 SJABLONEN = SITE / "sjablonen"
+# The course's accessibility script for pages with ipywidgets, shared with Voilà's template.
+TOEGANG = ROOT / "share" / "jupyter" / "voila" / "templates" / "werkalliantie" / "static" / "toegang.js"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 LABEXTENSIONS = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
 KERNEL_EXTENSIE = LABEXTENSIONS / "@jupyterlite" / "pyodide-kernel-extension"
@@ -57,6 +64,10 @@ NOTEBOOKS = ROOT / "notebooks"
 BOEK = ROOT / "_build" / "html"
 WERKMAP = ROOT / "_build" / "oefenen-werk"
 MAP = "oefenen"  # the practice area inside the book's folder
+# Notebooks for trainers, not learners. The trainer's notebook lives in trainer/ now; a
+# folder copied from an older course may still hold it beside the exercises: neither the
+# browser site nor `make oefenen` lists it.
+NIET_IN_DE_BROWSER = {"groepsoverzicht"}
 EERST = {"kennismaken"}  # the introduction to the exercises opens the list
 LAATST = {"voortgang"}  # the progress page closes it
 HULP = "book/oefenen-in-je-browser.html"  # the learner's page about it, in the book
@@ -236,6 +247,12 @@ def pyodide_map(doel: Path, wielen: list[Wiel]) -> dict:
     voor_cursus = {w.naam for w in wielen}
     for wiel in wielen:
         shutil.copy2(wiel.pad, doel / wiel.pad.name)
+    with zipfile.ZipFile(doel / "python_stdlib.zip", "a") as stdlib:
+        stdlib.write(SITE / "sitecustomize.py", "sitecustomize.py")
+    compileer(doel)
+    for wiel in wielen:
+        # What the site serves, compiled: its hash is what the kernel checks.
+        wiel = Wiel(doel / wiel.pad.name, wiel.naam, wiel.versie, _sha256(doel / wiel.pad.name))
         oud = pakketten.get(wiel.naam)
         if oud is not None:
             if oud["version"] != wiel.versie:
@@ -263,6 +280,18 @@ def pyodide_map(doel: Path, wielen: list[Wiel]) -> dict:
     lock["packages"] = dict(sorted(nieuw.items()))
     (doel / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
     return lock
+
+
+def compileer(map_: Path) -> None:
+    """Compile the standard library and the wheels in ``map_`` to bytecode, with the
+    Pyodide the site serves (``site/compileer.mjs``): the learner's browser then imports
+    without compiling. Pyodide's npm package and PyPI's wheels ship source only."""
+    node = shutil.which("node")
+    if node is None:
+        raise BouwFout("Node.js ontbreekt: installeer het (zie README) en bouw opnieuw.")
+    _run([node, SITE / "compileer.mjs", map_], cwd=ROOT)
+    for pad in map_.iterdir():
+        pad.chmod(0o644)
 
 
 # -- JupyterLite ---------------------------------------------------------------------------
@@ -301,12 +330,40 @@ def bouw_lite(werk: Path, uit: Path, wielen: list[Wiel]) -> None:
     shutil.rmtree(uit, ignore_errors=True)
     _run([BIN / "jupyter", "lite", "build", "--lite-dir", lite, "--output-dir", uit,
           ], cwd=lite)
+    zonder_sneltoetsen(uit)
     # JupyterLite's own check, run after its build: every path in its config exists.
     controle = json.loads((uit / "jupyter-lite.json").read_text(encoding="utf-8"))
     url = controle["jupyter-config-data"]["litePluginSettings"][
         "@jupyterlite/pyodide-kernel-extension:kernel"]["pyodideUrl"]
     if not (uit / url).exists():
         raise BouwFout(f"Pyodide staat niet waar JupyterLite het zoekt: {url}")
+
+
+def zonder_sneltoetsen(uit: Path) -> None:
+    """Switch off every keyboard shortcut of the built JupyterLite, in the site's own settings
+    (``settingsOverrides`` of its ``jupyter-lite.json``): a practice page has no code to run,
+    and its shortcuts (in English) could open the command palette, clear the exercise or
+    restart its kernel (issue 22). The shortcuts are read from the build's own plugin
+    schemas, so a newer JupyterLite is covered too. The JupyterLab of instructors and hub
+    students keeps its shortcuts (werkalliantie/bouwen/jupyterlab.py)."""
+    sneltoetsen = []
+    for schema in sorted([*(uit / "build" / "schemas").rglob("*.json"),
+                          *(uit / "extensions").rglob("schemas/**/*.json")]):
+        try:
+            gegevens = json.loads(schema.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for s in gegevens.get("jupyter.lab.shortcuts", []) if isinstance(gegevens, dict) else []:
+            if s.get("keys") and s.get("command") and s.get("selector"):
+                sneltoetsen.append({"command": s["command"], "keys": s["keys"],
+                                    "selector": s["selector"], "disabled": True})
+    if not sneltoetsen:
+        raise BouwFout("Geen sneltoetsen gevonden in de schema's van JupyterLite: is de build veranderd?")
+    pad = uit / "jupyter-lite.json"
+    config = json.loads(pad.read_text(encoding="utf-8"))
+    instellingen = config["jupyter-config-data"].setdefault("settingsOverrides", {})
+    instellingen["@jupyterlab/shortcuts-extension:shortcuts"] = {"shortcuts": sneltoetsen}
+    pad.write_text(json.dumps(config, indent=1), encoding="utf-8")
 
 
 # -- the exercise pages --------------------------------------------------------------------
@@ -320,8 +377,8 @@ class Oefening:
 
 
 def _markdown_als_code(tekst: str) -> str:
-    return ("from IPython.display import Markdown as _Markdown, display as _toon\n"
-            f"_toon(_Markdown({tekst!r}))")
+    # A raw bundle: IPython's Markdown() first asks the drive whether the text is a file name.
+    return f"from IPython.display import display as _toon\n_toon({{'text/markdown': {tekst!r}}}, raw=True)"
 
 
 def lees_oefening(pad: Path) -> Oefening:
@@ -351,10 +408,20 @@ def repl_url(code: list[str]) -> str:
         [*REPL_PARAMETERS, *(("code", c) for c in code)], quote_via=urllib.parse.quote)
 
 
+def markdown_regel(tekst: str) -> markupsafe.Markup:
+    """A notebook's line of Markdown (emphasis, code) as HTML, everything else escaped: the
+    overview showed its marks as typed (``*dat*``; issue 22)."""
+    from markdown_it import MarkdownIt
+
+    return markupsafe.Markup(MarkdownIt("commonmark", {"html": False}).renderInline(tekst))
+
+
 def _omgeving() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(SJABLONEN),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
+    omgeving = jinja2.Environment(loader=jinja2.FileSystemLoader(SJABLONEN),
+                                  autoescape=True, undefined=jinja2.StrictUndefined,
+                                  keep_trailing_newline=True)
+    omgeving.filters["markdown"] = markdown_regel
+    return omgeving
 
 
 ANTWOORDENPAGINA = Oefening(
@@ -367,6 +434,7 @@ def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
     omgeving = _omgeving()
     for bestand in ("oefenen.css", "oefenen.js"):
         shutil.copy2(SJABLONEN / bestand, uit / bestand)
+    shutil.copy2(TOEGANG, uit / TOEGANG.name)
     for oefening in [*oefeningen, ANTWOORDENPAGINA]:
         (uit / f"{oefening.naam}.html").write_text(omgeving.get_template("oefening.html").render(
             oefening=oefening, src=repl_url(oefening.code),
@@ -378,9 +446,10 @@ def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
 
 # -- the whole build -----------------------------------------------------------------------
 
-def oefennotebooks() -> list[Path]:
-    """The notebooks a learner practises with in the browser, in the order a learner meets
-    them: the introduction first, then the book's order (_toc.yml), the progress page last."""
+def oefennotebooks(map_: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks a learner practises with (in ``map_``), in the order a learner meets
+    them: the introduction first, then the book's order (_toc.yml), the progress page last;
+    no trainer's tools. The browser site's order, and `make oefenen`'s (voila_paginaconfig)."""
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
 
     def plaats(p: Path) -> tuple[int, int, str]:
@@ -390,7 +459,30 @@ def oefennotebooks() -> list[Path]:
         return (1, positie if positie >= 0 else len(toc), p.stem)
 
     # notebooks/ holds only the learners' notebooks (the trainer's are in trainer/)
-    return sorted(NOTEBOOKS.glob("*.ipynb"), key=plaats)
+    return sorted((p for p in Path(map_).glob("*.ipynb") if p.stem not in NIET_IN_DE_BROWSER),
+                  key=plaats)
+
+
+def voila_paginaconfig(page_config: dict, base_url: str, settings: dict, log, voila_configuration,
+                       notebook_path: str = "") -> dict:
+    """Voilà's page-config hook for `make oefenen` (set in ``notebooks/voila.py``): on the
+    list of a folder, the exercises in it as the browser site lists them, in the learner's
+    order with their Dutch titles and no trainer's tools, for the template's ``tree.html``
+    (share/jupyter/voila/templates/werkalliantie). Returns the page config (Voilà renders an
+    exercise with what the hook returns); other pages' is left as it was."""
+    wortel = getattr(settings.get("contents_manager"), "root_dir", None)  # the served folder
+    map_ = Path(wortel or ".") / notebook_path.strip("/")
+    if not wortel or not map_.is_dir():
+        return page_config
+    lijst = []
+    for pad in oefennotebooks(map_):
+        try:
+            titel = lees_oefening(pad).titel
+        except (OSError, ValueError, KeyError):  # a notebook that cannot be read keeps its name
+            titel = pad.stem
+        lijst.append({"pad": pad.relative_to(wortel).as_posix(), "titel": titel})
+    page_config["werkalliantieOefeningen"] = lijst
+    return page_config
 
 
 def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WERKMAP) -> Path:

@@ -12,6 +12,9 @@ notebook and as text elsewhere.
   with the hints the learner also sees before handing in.
 - "Nog te doen": every question without a saved answer, and every saved answer that is
   still incomplete.
+- Trying comes first (issue 22): an empty or partial save is saved, but it is not done
+  (``klaar``), and its score stays hidden, as in the exercise itself, until every required
+  part is answered (``opgaven.onbeantwoord``). Only what is done counts as progress.
 - "Hoe jij beoordeelt": a rater's own lean. Across the practice fragments the learner
   rated, per part of the alliance, whether their scores lie often above or below the
   reference band (``opgaven.afwijkingen``, ``groep.neigingen``), with one sentence on what
@@ -37,13 +40,14 @@ from werkalliantie.leren.tekst import html_tekst
 class Regel:
     opgave: Opgave
     opgeslagen: bool
-    samenvatting: str | None = None  # "Totaal: 3 van 4 punten." (practice questions)
+    samenvatting: str | None = None  # "Totaal: 3 van 4 punten." (complete practice answers)
     feedback: list[str] = field(default_factory=list)
     nog_doen: list[str] = field(default_factory=list)  # what is missing, in Dutch
+    compleet: bool = False  # every required part answered
 
     @property
     def klaar(self) -> bool:
-        return self.opgeslagen and not self.nog_doen
+        return self.opgeslagen and self.compleet and not self.nog_doen
 
 
 @dataclass
@@ -73,15 +77,28 @@ class Voortgang:
         return [r for r in self.regels if r.opgeslagen]
 
     @property
+    def af(self) -> list[Regel]:
+        """What counts as progress: saved with every required part answered."""
+        return [r for r in self.regels if r.klaar]
+
+    @property
+    def beantwoord(self) -> list[Regel]:
+        """Saved and complete (a score to show), done or with advice left."""
+        return [r for r in self.regels if r.opgeslagen and r.compleet]
+
+    @property
+    def kop(self) -> str:
+        return f"Je hebt {len(self.af)} van de {len(self.regels)} oefeningen af."
+
+    @property
     def te_doen(self) -> list[Regel]:
         return [r for r in self.regels if not r.klaar]
 
     def __str__(self) -> str:
-        uit = [f"Je voortgang: {len(self.opgeslagen)} van {len(self.regels)} oefeningen "
-               "opgeslagen."]
+        uit = [self.kop]
         if self.melding:
             uit.append(self.melding)
-        for r in self.opgeslagen:
+        for r in self.beantwoord:
             uit.append(f"- {r.opgave.titel}: {r.samenvatting or 'opgeslagen'}")
         if self.neigingstekst:
             uit.append("Hoe jij beoordeelt:")
@@ -94,14 +111,13 @@ class Voortgang:
         return "\n".join(uit)
 
     def _repr_html_(self) -> str:
-        delen = [f"<div style='font-size:16px;line-height:1.5'><p><strong>Je hebt "
-                 f"{len(self.opgeslagen)} van de {len(self.regels)} oefeningen opgeslagen."
-                 "</strong></p>"]
+        delen = [f"<div style='font-size:16px;line-height:1.5'><p><strong>"
+                 f"{html_tekst(self.kop)}</strong></p>"]
         if self.melding:
-            delen.append(f"<p role='status'>{html_tekst(self.melding)}</p>")
-        if self.opgeslagen:
-            delen.append("<h3>Opgeslagen</h3><ul>")
-            for r in self.opgeslagen:
+            delen.append(f"<p>{html_tekst(self.melding)}</p>")
+        if self.beantwoord:
+            delen.append("<h3>Gemaakt</h3><ul>")
+            for r in self.beantwoord:
                 regels = "".join(f"<br>{html_tekst(f)}" for f in r.feedback)
                 kop = f" {html_tekst(r.samenvatting)}" if r.samenvatting else ""
                 delen.append(f"<li><strong>{html_tekst(r.opgave.titel)}</strong>{kop}{regels}</li>")
@@ -144,15 +160,21 @@ def voortgang(map: str | Path | None = None, *, alleen_oefenen: bool = True) -> 
         handmatig = all(o.handmatig for o in opgaven.onderdelen(opgave))
         antwoord = inhoud.waarde(opgave.id)
         if antwoord is None:
-            regels.append(Regel(opgave, False, nog_doen=[] if not handmatig else
-                                ["Deze vraag beantwoord je in je notebook."]))
+            regels.append(Regel(opgave, False))
             continue
-        regel = Regel(opgave, True, nog_doen=[h for h in opgaven.volledigheid(opgave, antwoord)
-                                              if h != opgaven.GEEN_ANTWOORD])
-        if opgave.sleutel is not None and not handmatig:
+        beoordelen = opgave.sleutel is not None and not handmatig
+        if beoordelen:  # a lean counts every fully rated part, also of a partial answer
             hier = opgaven.afwijkingen(opgave, antwoord, opgave.sleutel)
             beoordeeld += bool(hier)
             afwijkingen += hier
+        open_ = opgaven.onbeantwoord(opgave, antwoord)
+        if open_:  # saved, not done; no score before every required part is answered
+            regels.append(Regel(opgave, True, nog_doen=open_))
+            continue
+        regel = Regel(opgave, True, compleet=True,
+                      nog_doen=[h for h in opgaven.volledigheid(opgave, antwoord)
+                                if h != opgaven.GEEN_ANTWOORD])
+        if beoordelen:
             resultaat = opgaven.nakijken(opgave, antwoord, opgave.sleutel)
             regel.samenvatting = resultaat.kop
             regel.feedback = [*resultaat.meldingen,

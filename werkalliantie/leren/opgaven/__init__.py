@@ -30,7 +30,7 @@ ONNAKIJKBAAR = ("Je antwoord kon niet worden nagekeken: het heeft een vorm die w
 __all__ = ["Afwijking", "Deelresultaat", "Onderdeel", "Opgave", "Resultaat", "afwijkingen",
            "alle_opgaven", "getal",
            "groepsweergave", "laad_opgave", "leesbaar", "modelantwoord", "voorbeelden", "op_papier", "nakijken", "onderdelen", "samenvatting",
-           "volledigheid"]
+           "onbeantwoord", "volledigheid"]
 
 
 def onderdelen(opgave: Opgave) -> tuple[Onderdeel, ...]:
@@ -60,6 +60,19 @@ def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
     try:
         return list(soort(opgave.soort).volledigheid(opgave, antwoord))
     except Exception:  # noqa: BLE001
+        return [ONNAKIJKBAAR]
+
+
+def onbeantwoord(opgave: Opgave, antwoord: Any) -> list[str]:
+    """Dutch hints on the required parts of ``antwoord`` still open; empty when every
+    required part is answered (what the learner may still improve is ``volledigheid``'s).
+    A practice answer shows its model answer and score only then ("trying comes first")."""
+    if antwoord is None:
+        return [GEEN_ANTWOORD]
+    kind = soort(opgave.soort)
+    try:
+        return list(getattr(kind, "onbeantwoord", kind.volledigheid)(opgave, antwoord))
+    except Exception:  # noqa: BLE001 - fail closed: an unreadable answer is not complete
         return [ONNAKIJKBAAR]
 
 

@@ -9,6 +9,11 @@ the engine (:mod:`werkalliantie.leren.opgaven`) and shows the result.
 - Saving: only the learner's click on "Opslaan". The click first waits for the front
   end's last changes (:class:`~werkalliantie.leren.widgets.slagboom.Slagboom`), so what is saved,
   and what the status says is saved, is exactly what the screen shows.
+- Trying comes first: a practice answer is always saved, but its model answer and score
+  appear only once every required part is answered (``opgaven.onbeantwoord``), or after
+  the learner asked for them ("Toon het antwoordmodel") and confirmed.
+- The status line is one live region (``role=status``) whose text changes; the front ends
+  keep its element (``toegang.js`` in Voilà and the browser site; issue 22).
 - Everything from the answer file or typed by the learner is escaped before it is shown
   as HTML: the learner can edit that file.
 - Every failure (an unreadable file, a full disk, a rule's error) is shown in Dutch in
@@ -42,7 +47,7 @@ GEEN_BEVESTIGING = ("Je antwoord is nog niet opgeslagen: je browser reageert nie
 KLEUR_GOED = "#1b5e20"
 KLEUR_FOUT = "#a4000f"
 KLEUR_RAND = "#c9d3df"
-KLEUR_KNOP = "#1f5f99"  # white text on it: contrast 6.6:1
+KLEUR_KNOP = "#1f5f99"  # white text on it: contrast 6.6:1; as a focus ring on white too
 # Widgets use 13px one-line labels by default; this text must wrap and be easy to read.
 STIJL = "font-size:15px;line-height:1.45;white-space:normal"
 # ipywidgets gives radio and checkbox labels one fixed line: long option texts would be
@@ -53,7 +58,28 @@ STIJLBLAD = """<style>
 .wa-opgave .widget-label-basic, .wa-opgave .jupyter-widget-label-basic {
   white-space: normal; overflow: visible; font-size: 15px; }
 .wa-opgave .widget-checkbox, .wa-opgave .jupyter-widget-checkbox { height: auto; }
-.wa-opgave select, .wa-opgave textarea { font-size: 15px; }
+.wa-opgave select, .wa-opgave textarea, .wa-opgave input { font-size: 15px; }
+/* A control's name, read by screen readers but not shown: its question stands beside it. */
+.wa-opgave .wa-naam > .widget-label {
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  margin: 0 !important; padding: 0 !important; overflow: hidden !important;
+  clip-path: inset(50%) !important; white-space: nowrap !important; }
+/* Focus: a 3 px ring in the button colour (6.6:1 on white), on every control. */
+.wa-opgave button:focus-visible, .wa-opgave input:focus-visible, .wa-opgave select:focus-visible,
+.wa-opgave textarea:focus-visible, .wa-opgave summary:focus-visible, .wa-opgave a:focus-visible {
+  outline: 3px solid #1f5f99 !important; outline-offset: 2px !important; }
+/* Phone and zoom: a field keeps a usable width, its label goes above it when space runs
+   out, and nothing is wider than the exercise. */
+.wa-opgave, .wa-opgave * { box-sizing: border-box; }
+.wa-opgave .widget-text, .wa-opgave .widget-textarea, .wa-opgave .widget-dropdown {
+  flex-wrap: wrap; height: auto; max-width: 100%; }
+.wa-opgave .widget-text > .widget-label {
+  width: auto; max-width: 100%; white-space: normal; text-align: left; line-height: 1.4; }
+.wa-opgave .widget-text > input { flex: 1 1 8em; min-width: 8em; max-width: 100%; }
+.wa-opgave .widget-dropdown > select { min-width: 8em; max-width: 100%; }
+.wa-opgave .widget-textarea > textarea { max-width: 100%; }
+.wa-opgave .wa-breed { overflow-x: auto; max-width: 100%; }
+.wa-opgave .widget-html-content { max-width: 100%; }
 </style>"""
 
 
@@ -106,6 +132,12 @@ def hints_html(hints: list[str]) -> str:
     if not hints:
         return "<p>Je hebt alles ingevuld.</p>"
     return "<h3>Nog niet compleet</h3><ul>" + "".join(f"<li>{e(h)}</li>" for h in hints) + "</ul>"
+
+
+EERST_PROBEREN = ("Vul eerst alles in. Dan zie je het antwoordmodel en je punten. Wil je het "
+                  "antwoordmodel nu al zien? Kies dan Toon het antwoordmodel.")
+ZEKER_WETEN = ("Weet je het zeker? Je ziet dan het antwoordmodel, ook bij wat je nog niet hebt "
+               "ingevuld. Zelf eerst proberen helpt je het meest.")
 
 
 def samenvatting_tekst(opgave: Opgave, inhoud: Inhoud) -> str:
@@ -161,6 +193,20 @@ class Opgavewidget(widgets.VBox):
         self.status.add_class("wa-status")
         self._samenvatting = widgets.HTML()
         self.feedback = widgets.HTML()
+        # Trying comes first: the model answer of an incomplete answer only on request.
+        verborgen = dict(display="none", flex_flow="row wrap", align_items="center", margin="4px 0")
+        self.toon_model = widgets.Button(description="Toon het antwoordmodel",
+                                         layout=widgets.Layout(width="auto", display="none"))
+        self.wel_tonen = widgets.Button(description="Ja, toon het antwoordmodel",
+                                        style=widgets.ButtonStyle(button_color=KLEUR_KNOP, text_color="white"),
+                                        layout=widgets.Layout(width="auto", margin="0 8px 0 0"))
+        self.niet_tonen = widgets.Button(description="Nee, ik probeer het eerst zelf",
+                                         layout=widgets.Layout(width="auto"))
+        self.bevestiging = widgets.VBox([
+            widgets.HTML(blok(f"<p><strong>{e(ZEKER_WETEN)}</strong></p>")),
+            widgets.HBox([self.wel_tonen, self.niet_tonen], layout=widgets.Layout(flex_flow="row wrap"))],
+            layout=widgets.Layout(**verborgen))
+        self._model_gevraagd = False
         # Saving waits until every change on screen has reached the kernel (slagboom.py).
         self.slagboom = Slagboom()
         self._klikken = 0
@@ -175,12 +221,18 @@ class Opgavewidget(widgets.VBox):
                                                margin="8px 0")),
             self._samenvatting,
             self.feedback,
+            # A graded question never mentions a model answer: its key is not here.
+            *([self.toon_model, self.bevestiging] if self.sleutel is not None else []),
             self.slagboom,
         ], layout=widgets.Layout(max_width="860px"), **kwargs)
         self.add_class("wa-opgave")  # scope of STIJLBLAD
+        self.add_class(f"wa-soort-{opgave.soort}")  # for browser tests: which kind this is
 
         self.bediening.bij_verandering(self._bij_verandering)
         self.knop.on_click(lambda _: self._bij_klik())
+        self.toon_model.on_click(lambda _: self._vraag_model())
+        self.wel_tonen.on_click(lambda _: self._toon_model())
+        self.niet_tonen.on_click(lambda _: self._zelf_proberen())
 
         if meldingen:
             self._toon_status(meldingen, fout=True)
@@ -217,19 +269,63 @@ class Opgavewidget(widgets.VBox):
         elif was_beschadigd:
             regels.append("Het beschadigde bestand met antwoorden staat apart onder een nieuwe naam.")
         self._ververs_samenvatting()
-        if self.sleutel is not None:
-            self.resultaat = opgaven.nakijken(self.opgave, waarde, self.sleutel)
-            self.feedback.value = blok(resultaat_html(self.resultaat))
-            self.bediening.toon(self.resultaat)
-        else:
+        self._verberg_model_vraag()
+        if self.sleutel is None:
             self.hints = opgaven.volledigheid(self.opgave, waarde)
             self.feedback.value = blok(hints_html(self.hints))
+        else:
+            open_ = opgaven.onbeantwoord(self.opgave, waarde)
+            if open_ and not self._model_gevraagd:
+                self.resultaat = None
+                self.hints = open_
+                regels.append("Je antwoord is nog niet compleet.")
+                self.feedback.value = blok(hints_html(open_) + f"<p>{e(EERST_PROBEREN)}</p>")
+                self.toon_model.layout.display = "flex"
+            else:
+                self._toon_resultaat(waarde)
         # Last: when the status says "saved", the summary and the feedback are on screen too
         # (each change reaches the browser as its own message, in this order).
         self._toon_status(regels, toestand="opgeslagen")
         return True
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _toon_resultaat(self, waarde: Any) -> None:
+        self.resultaat = opgaven.nakijken(self.opgave, waarde, self.sleutel)
+        self.hints = None
+        self.feedback.value = blok(resultaat_html(self.resultaat))
+        self.bediening.toon(self.resultaat)
+
+    def _verberg_model_vraag(self) -> None:
+        self.toon_model.layout.display = "none"
+        self.bevestiging.layout.display = "none"
+
+    def _vraag_model(self) -> None:
+        """"Toon het antwoordmodel": first the question whether the learner is sure.
+        Focus moves along, so that a keyboard user never lands on a hidden button."""
+        self.toon_model.layout.display = "none"
+        self.bevestiging.layout.display = "flex"
+        self.wel_tonen.focus()
+
+    def _zelf_proberen(self) -> None:
+        self.bevestiging.layout.display = "none"
+        self.toon_model.layout.display = "flex"
+        self.toon_model.focus()
+
+    def _toon_model(self) -> None:
+        """Confirmed: the saved answer's model answer and score, now and after every
+        later save of this page."""
+        self._model_gevraagd = True
+        self._verberg_model_vraag()
+        self.knop.focus()
+        try:
+            antwoord = self.bestand.lees().antwoorden.get(self.opgave.id)
+        except Exception as fout:  # noqa: BLE001
+            self._toon_status([f"Je opgeslagen antwoord kon niet worden gelezen ({type(fout).__name__})."],
+                              fout=True)
+            return
+        self._toon_resultaat(None if antwoord is None else antwoord.waarde)
+        self._toon_status(["Het antwoordmodel staat onder je antwoord."], toestand="opgeslagen")
 
     def _bij_klik(self) -> None:
         """Save once every value on screen has reached the kernel. Of several quick

@@ -35,6 +35,7 @@ from werkalliantie.leren.antwoorden import (
     Inhoud,
 )
 from werkalliantie.leren.tekst import html_tekst
+from werkalliantie.leren.widgets.basis import STIJLBLAD
 from werkalliantie.leren.widgets.naam import NaamVoorDeTrainer
 
 # Every file the course let a learner save (and download) can be loaded back.
@@ -44,6 +45,8 @@ KLEUR_GOED = "#1b5e20"
 KLEUR_FOUT = "#a4000f"
 KLEUR_KNOP = "#1f5f99"  # white text on it: contrast 6.6:1
 STIJL = "font-size:15px;line-height:1.45;white-space:normal"
+# A link that looks like one (JupyterLab's own styles make links plain text).
+LINK = f"color:{KLEUR_KNOP};text-decoration:underline;font-weight:bold"
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")
 
@@ -110,13 +113,14 @@ class Antwoordenknoppen(widgets.VBox):
         self.naam = NaamVoorDeTrainer(map)
         self._keuze: tuple[dict[str, Any], dict[str, Any]] | None = None
         knopstijl = dict(button_color=KLEUR_KNOP, text_color="white", font_weight="bold")
+        # No icons: their font's character would start the button's accessible name.
         self.downloadknop = widgets.Button(
-            description="Antwoorden downloaden", icon="download",
+            description="Antwoorden downloaden",
             tooltip="Maak een bestand met al je opgeslagen antwoorden",
             style=widgets.ButtonStyle(**knopstijl), layout=widgets.Layout(width="auto", margin="0 8px 8px 0"))
         self.downloadlink = widgets.HTML()
         self.upload = widgets.FileUpload(
-            accept=".json,application/json", multiple=False, description="Antwoorden laden",
+            accept=".json,application/json", multiple=False, description="Antwoorden laden", icon="",
             tooltip="Laad een bestand antwoorden.json dat je eerder hebt gedownload",
             style=widgets.ButtonStyle(**knopstijl), layout=widgets.Layout(width="auto", margin="0 8px 8px 0"))
         self.melding = widgets.HTML()
@@ -128,7 +132,7 @@ class Antwoordenknoppen(widgets.VBox):
                                          layout=widgets.Layout(display="none", flex_flow="row wrap"))
         super().__init__([
             self.naam,
-            widgets.HTML(
+            widgets.HTML(STIJLBLAD +
                 f'<div style="{STIJL}"><h3>Je antwoorden meenemen</h3>'
                 "<p>Download je antwoorden om een kopie te bewaren of om op een andere "
                 "computer verder te werken. Daar laad je het bestand weer.</p></div>"),
@@ -138,6 +142,8 @@ class Antwoordenknoppen(widgets.VBox):
             self.melding,
             self.keuzeknoppen,
         ], layout=widgets.Layout(max_width="860px"), **kwargs)
+        self.add_class("wa-opgave")  # the scope of STIJLBLAD (focus ring, narrow screens)
+        self.add_class("wa-bestand")  # the front ends' toegang.js drops the upload's "(0)"
         self.downloadknop.on_click(lambda _: self.maak_download())
         self.upload.observe(self._bij_upload, names="value")
         self.neem_bestand.on_click(lambda _: self._kies(bestand=True))
@@ -167,7 +173,7 @@ class Antwoordenknoppen(widgets.VBox):
         waarschuwing = f"<p>{html_tekst(inhoud.melding)}</p>" if inhoud.melding else ""
         self.downloadlink.value = (
             f'<div role="status" style="{STIJL}">{waarschuwing}<p>Je bestand staat klaar: '
-            f'<a download="{BESTANDSNAAM}" href="{url}" style="font-weight:bold">'
+            f'<a download="{BESTANDSNAAM}" href="{url}" style="{LINK}">'
             f"{BESTANDSNAAM} opslaan</a> ({html_tekst(over)}).</p></div>")
         return gegevens
 

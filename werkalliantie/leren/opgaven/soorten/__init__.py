@@ -17,6 +17,12 @@ kind, and declares:
 - ``op_papier(opgave)``: the question as it reads on paper (MyST), for the printed book;
 - ``UITLEG_DOCENT``: the grading rule in plain Dutch, for the instructor's guide.
 
+Optional, for a kind whose ``volledigheid`` also gives advice on an answer that is complete
+(the goal checker's hints, a remark on a value that is not valid):
+``onbeantwoord(opgave, antwoord)``, only the required parts still open, in Dutch. A
+practice answer shows its model answer and score once nothing is open (issue 22); without
+the function, ``volledigheid`` says what is open.
+
 Optional, for a kind whose key holds several raters' ratings (``beoordeling``):
 ``afwijkingen(opgave, antwoord, sleutel)``, where each rated part lies against its
 reference band (:class:`~werkalliantie.leren.opgaven.groep.Afwijking`); a learner's lean

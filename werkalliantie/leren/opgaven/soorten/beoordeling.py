@@ -424,9 +424,14 @@ def nakijken(opgave: Opgave, antwoord: Any, sleutel: Sleutel) -> Resultaat:
 
 
 def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
+    return [*lees(opgave, antwoord).meldingen, *onbeantwoord(opgave, antwoord)]
+
+
+def onbeantwoord(opgave: Opgave, antwoord: Any) -> list[str]:
+    """The statements, the weakest part and the evidence still open."""
     lijst = vragenlijst(opgave)
     gelezen = lees(opgave, antwoord)
-    hints = list(gelezen.meldingen)
+    hints = []
     for d in lijst.dimensies:
         open_ = [n for n, i in enumerate(d.items, 1) if i.id not in gelezen.scores]
         if len(open_) == 1:

@@ -339,6 +339,13 @@ def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
     return hints
 
 
+def onbeantwoord(opgave: Opgave, antwoord: Any) -> list[str]:
+    """The plan's fields still empty; the goal checker's hints, the signals and the
+    optional GAS levels are advice."""
+    open_ = ontbreekt(opgave, lees(opgave, antwoord))
+    return ["Nog niet ingevuld: " + ", ".join(open_) + "."] if open_ else []
+
+
 def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
     g = lees(opgave, antwoord)
     client, professional = namen(opgave)

@@ -78,6 +78,11 @@ def volledigheid(opgave: Opgave, antwoord: Any) -> list[str]:
     return [*meldingen, *beoordeel(tekst).feedback]
 
 
+def onbeantwoord(opgave: Opgave, antwoord: Any) -> list[str]:
+    """Only whether a goal is written: the goal checker's hints are advice."""
+    return [] if _tekst(antwoord)[0].strip() else ["Schrijf eerst een doel."]
+
+
 def samenvatting(opgave: Opgave, antwoord: Any) -> list[str]:
     tekst, meldingen = _tekst(antwoord)
     return [f"Doel: {tekst}" if tekst.strip() else "Doel: (leeg)", *meldingen]

@@ -18,6 +18,7 @@ from werkalliantie.leren.opgaven import Opgave, Resultaat, getal
 from werkalliantie.leren.opgaven.soorten import beoordeling as soort
 from werkalliantie.leren.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.leren.widgets.bediening import Bediening as Basis
+from werkalliantie.leren.widgets.bediening import benoem
 
 RIJ = widgets.Layout(flex_flow="row wrap", align_items="center", padding="4px 0",
                      border_bottom=f"1px solid {KLEUR_RAND}")
@@ -43,10 +44,10 @@ class Bediening(Basis):
                 f"<h4>{e(dimensie.naam)} <small>({e(dimensie.alliantie)})</small></h4>")))
             for item in dimensie.items:
                 nummer += 1
-                lijstje = widgets.Dropdown(
+                lijstje = benoem(widgets.Dropdown(
                     options=keuzes, value=gelezen.scores.get(item.id, 0),
-                    tooltip=f"Stelling {nummer}: {item.tekst}",
-                    layout=widgets.Layout(width="13em", flex="0 0 auto"))
+                    layout=widgets.Layout(width="13em", flex="0 0 auto")),
+                    f"Stelling {nummer}: {item.tekst}")
                 self.keuzelijsten[item.id] = lijstje
                 self.onderdelen.append(widgets.HBox([
                     widgets.HTML(blok(f"{nummer}. {e(item.tekst)}"),
@@ -56,9 +57,9 @@ class Bediening(Basis):
         self.zwakste: widgets.Dropdown | None = None
         if soort.ZWAKSTE in opgave.punten:
             vraag = "Welk onderdeel van de werkalliantie is in dit fragment het zwakst?"
-            self.zwakste = widgets.Dropdown(
+            self.zwakste = benoem(widgets.Dropdown(
                 options=[("kies een onderdeel", "")] + [(d.naam, d.id) for d in lijst.dimensies],
-                value=gelezen.zwakste or "", tooltip=vraag, layout=widgets.Layout(width="16em"))
+                value=gelezen.zwakste or "", layout=widgets.Layout(width="16em")), vraag)
             self.onderdelen.append(widgets.HBox([
                 widgets.HTML(blok(f"<strong>{e(vraag)}</strong>"),
                              layout=widgets.Layout(flex="1 1 300px")), self.zwakste], layout=RIJ))

@@ -1,6 +1,6 @@
 """Controls of kind ``doelbouwer``: a small plan made with the client, field by field.
 
-Every field has its question as a visible heading and as its accessible name (tooltip).
+Every field has its question as a visible heading and as its accessible name.
 Scores are chosen in drop-down lists that start empty (an unanswered score never looks
 answered); the goal's text shows the goal checker's hints while the learner types
 (:class:`~werkalliantie.leren.widgets.doelhints.Doelhints`). Numbers of the GAS levels are typed
@@ -18,9 +18,12 @@ from werkalliantie.leren.opgaven import Opgave, leesbaar
 from werkalliantie.leren.opgaven.soorten import doelbouwer as soort
 from werkalliantie.leren.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.leren.widgets.bediening import Bediening as Basis
-from werkalliantie.leren.widgets.bediening import als_getaltekst
+from werkalliantie.leren.widgets.bediening import als_getaltekst, benoem
 from werkalliantie.leren.widgets.doelhints import Doelhints
 
+# The prompt's value in a drop-down list: ipywidgets shows no option at all for None, so a
+# list that starts on None looked empty, its prompt unseen and unheard. waarde() maps it back.
+GEEN_DOMEIN, GEEN_SCORE = "", -1
 BETEKENIS = ("veel minder dan verwacht", "minder dan verwacht", "wat je verwacht",
              "meer dan verwacht", "veel meer dan verwacht")
 
@@ -32,8 +35,8 @@ def _kop(tekst: str, uitleg: str = "") -> widgets.HTML:
 
 def _vak(waarde: Any, vraag: str, hoogte: str = "3.2em", voorbeeld: str = "") -> widgets.Textarea:
     tekst = leesbaar(waarde, soort.MAX_TEKENS) if isinstance(waarde, str) else ""
-    return widgets.Textarea(value=tekst, tooltip=vraag, placeholder=voorbeeld,
-                            layout=widgets.Layout(width="100%", height=hoogte))
+    return benoem(widgets.Textarea(value=tekst, placeholder=voorbeeld,
+                                   layout=widgets.Layout(width="100%", height=hoogte)), vraag)
 
 
 class Bediening(Basis):
@@ -55,9 +58,9 @@ class Bediening(Basis):
             f"<h4>Wat je weet van {e(client)}</h4><p>{e(casus.hulpvraag.tekst)}</p><ul>{situaties}</ul>")))
 
         vraag = "Over welk levensdomein gaat het doel?"
-        self.domein = widgets.Dropdown(
-            options=[("kies een levensdomein", None)] + [(d, d) for d in soort.domeinen(opgave)],
-            value=g.domein, tooltip=vraag, layout=widgets.Layout(width="20em"))
+        self.domein = benoem(widgets.Dropdown(
+            options=[("kies een levensdomein", GEEN_DOMEIN)] + [(d, d) for d in soort.domeinen(opgave)],
+            value=g.domein or GEEN_DOMEIN, layout=widgets.Layout(width="20em", max_width="100%")), vraag)
         self.onderdelen.extend([_kop(vraag), self.domein])
 
         vraag = f"Het doel, in de woorden van {client}"
@@ -80,7 +83,7 @@ class Bediening(Basis):
         vraag = f"Zijn {client} en jij het eens over dit doel?"
         self.afgesproken = widgets.RadioButtons(
             options=[("Ja, we zijn het eens over dit doel", True), ("Nee, nog niet", False)],
-            value=g.afgesproken, tooltip=vraag, layout=widgets.Layout(width="auto"))
+            value=g.afgesproken, layout=widgets.Layout(width="auto"))
         self.onderdelen.extend([_kop(vraag), self.afgesproken])
 
         self.indicator: widgets.Textarea | None = None
@@ -89,11 +92,11 @@ class Bediening(Basis):
             self._gas(bewaard, client)
 
     def _score(self, waarde: int | None, vraag: str, woord: str) -> widgets.Dropdown:
-        keuzes = [("kies een score", None)] + [
+        keuzes = [("kies een score", GEEN_SCORE)] + [
             (f"{i} – helemaal niet {woord}" if i == 0 else f"{i} – heel {woord}" if i == 10 else str(i), i)
             for i in soort.SCHAAL]
-        lijst = widgets.Dropdown(options=keuzes, value=waarde, tooltip=vraag,
-                                 layout=widgets.Layout(width="16em"))
+        lijst = benoem(widgets.Dropdown(options=keuzes, value=GEEN_SCORE if waarde is None else waarde,
+                                        layout=widgets.Layout(width="16em", max_width="100%")), vraag)
         self.onderdelen.extend([_kop(vraag, "0 is helemaal niet, 10 is heel erg."), lijst])
         return lijst
 
@@ -113,11 +116,11 @@ class Bediening(Basis):
         self.onderdelen.extend([_kop(vraag), self.indicator])
         for i, (naam, betekenis) in enumerate(zip(soort.NIVEAUS, BETEKENIS, strict=True)):
             oud = niveaus[i] if i < len(niveaus) and isinstance(niveaus[i], Mapping) else {}
-            waarde = widgets.Text(value=als_getaltekst(oud.get("waarde")), placeholder="getal",
-                                  tooltip=f"Niveau {naam}: het getal",
-                                  layout=widgets.Layout(width="6em", flex="0 0 auto"))
+            waarde = benoem(widgets.Text(value=als_getaltekst(oud.get("waarde")), placeholder="getal",
+                                         layout=widgets.Layout(width="6em", flex="0 0 auto")),
+                            f"Niveau {naam}: het getal")
             tekst = _vak(oud.get("tekst"), f"Niveau {naam}: wat zie je dan?", "2.4em")
-            tekst.layout = widgets.Layout(flex="1 1 300px", height="2.4em")
+            tekst.layout = widgets.Layout(flex="1 1 12em", height="2.4em", min_width="10em")
             self.niveaus.append((waarde, tekst))
             self.onderdelen.append(widgets.VBox([
                 _kop(f"Niveau {naam}: {betekenis}"),
@@ -125,11 +128,12 @@ class Bediening(Basis):
 
     def waarde(self) -> dict:
         antwoord = {
-            "domein": self.domein.value, "doel": self.doel.value[:soort.MAX_TEKENS],
+            "domein": self.domein.value or None, "doel": self.doel.value[:soort.MAX_TEKENS],
             "stap": self.stap.value[:soort.MAX_TEKENS],
             "client_doet": self.client_doet.value[:soort.MAX_TEKENS],
             "professional_doet": self.professional_doet.value[:soort.MAX_TEKENS],
-            "belang": self.belang.value, "haalbaar": self.haalbaar.value,
+            "belang": None if self.belang.value == GEEN_SCORE else self.belang.value,
+            "haalbaar": None if self.haalbaar.value == GEEN_SCORE else self.haalbaar.value,
             "afgesproken": self.afgesproken.value,
         }
         if self.indicator is not None:

@@ -29,7 +29,6 @@ class Bediening(Basis):
             gekozen = keuzes.get(doel.id, frozenset())
             self.vinkjes[doel.id] = {
                 c: widgets.Checkbox(value=c in gekozen, description=soort.naam(c), indent=False,
-                                    tooltip=f"Doel {n}: {soort.naam(c)}",
                                     layout=widgets.Layout(width="auto", margin="0 1.5em 0 0"))
                 for c in soort.criteria()}
             self.uitleg_per_doel[doel.id] = widgets.HTML()

@@ -11,6 +11,7 @@ from werkalliantie.leren.opgaven import Opgave, leesbaar
 from werkalliantie.leren.opgaven.soorten.doeltekst import MAX_TEKENS
 from werkalliantie.leren.widgets.basis import blok, e
 from werkalliantie.leren.widgets.bediening import Bediening as Basis
+from werkalliantie.leren.widgets.bediening import benoem
 from werkalliantie.leren.widgets.doelhints import Doelhints
 
 
@@ -21,9 +22,10 @@ class Bediening(Basis):
     def __init__(self, opgave: Opgave, opgeslagen: Any):
         super().__init__(opgave, opgeslagen)
         tekst = leesbaar(opgeslagen, MAX_TEKENS) if isinstance(opgeslagen, str) else ""
-        self.vak = widgets.Textarea(value=tekst, placeholder="Bijvoorbeeld: Ik wil ...",
-                                    tooltip="Het doel", continuous_update=True,
-                                    layout=widgets.Layout(width="100%", height="5em"))
+        self.vak = benoem(widgets.Textarea(value=tekst, placeholder="Bijvoorbeeld: Ik wil ...",
+                                           continuous_update=True,
+                                           layout=widgets.Layout(width="100%", height="5em")),
+                          f"Het doel: {opgave.vraag}")
         self.doelhints = Doelhints(self.vak, self.waarde)
         self.hints = self.doelhints.html
         kop = [widgets.HTML(blok(f"<p><em>{e(opgave.opties.hint)}</em></p>"))] if opgave.opties.hint else []

@@ -33,7 +33,6 @@ class Bediening(Basis):
             if meer:
                 self.vinkjes[item.id] = {
                     c.id: widgets.Checkbox(value=c.id in gekozen, description=c.naam, indent=False,
-                                           tooltip=f"Uitspraak {n}: {c.naam}",
                                            layout=widgets.Layout(width="auto", margin="0 1.5em 0 0"))
                     for c in categorieen}
                 bediening = widgets.HBox(list(self.vinkjes[item.id].values()),
@@ -42,7 +41,7 @@ class Bediening(Basis):
                 self.rondjes[item.id] = bediening = widgets.RadioButtons(
                     options=[(c.naam, c.id) for c in categorieen],
                     value=next(iter(gekozen)) if gekozen else None,
-                    tooltip=f"Uitspraak {n}", layout=widgets.Layout(width="auto"))
+                    layout=widgets.Layout(width="auto"))
             self.onderdelen.append(widgets.VBox([kop, bediening], layout=RIJ))
 
     def waarde(self) -> dict:

@@ -12,6 +12,7 @@ from werkalliantie.leren.opgaven import Opgave, leesbaar
 from werkalliantie.leren.opgaven.soorten.invullen import MAX_TEKENS
 from werkalliantie.leren.widgets.basis import blok, e
 from werkalliantie.leren.widgets.bediening import Bediening as Basis
+from werkalliantie.leren.widgets.bediening import benoem
 
 
 class Bediening(Basis):
@@ -23,10 +24,10 @@ class Bediening(Basis):
         self.vakken: dict[str, widgets.Textarea] = {}
         for n, v in enumerate(opgave.opties.vragen, 1):
             oud = bewaard.get(v.id)
-            self.vakken[v.id] = widgets.Textarea(
+            self.vakken[v.id] = benoem(widgets.Textarea(
                 value=leesbaar(oud, MAX_TEKENS) if isinstance(oud, str) else "",
-                placeholder=v.voorbeeld or "", tooltip=v.vraag,
-                layout=widgets.Layout(width="100%", height="4.5em"))
+                placeholder=v.voorbeeld or "", layout=widgets.Layout(width="100%", height="4.5em")),
+                v.vraag)
             self.onderdelen.extend([
                 widgets.HTML(blok(f'<p style="margin:.8em 0 .2em"><strong>{n}. {e(v.vraag)}</strong></p>')),
                 self.vakken[v.id]])

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from werkalliantie.leren.opgaven import Opgave, leesbaar
 from werkalliantie.leren.opgaven.soorten.open import MAX_TEKENS
 from werkalliantie.leren.widgets.bediening import Bediening as Basis
+from werkalliantie.leren.widgets.bediening import benoem
 
 
 class Bediening(Basis):
@@ -17,8 +18,9 @@ class Bediening(Basis):
     def __init__(self, opgave: Opgave, opgeslagen: Any):
         super().__init__(opgave, opgeslagen)
         tekst = leesbaar(opgeslagen, MAX_TEKENS) if isinstance(opgeslagen, str) else ""
-        self.vak = widgets.Textarea(value=tekst, placeholder="Je antwoord", tooltip="Je antwoord",
-                                    layout=widgets.Layout(width="100%", height="10em"))
+        self.vak = benoem(widgets.Textarea(value=tekst, placeholder="Je antwoord",
+                                           layout=widgets.Layout(width="100%", height="10em")),
+                          f"Je antwoord: {opgave.vraag}")
         self.onderdelen.append(self.vak)
 
     def waarde(self) -> str:

@@ -1,9 +1,10 @@
 """Controls of kind ``sessies``: the chart of the case's ten sessions, the four questions,
 and the session check for a role-play, whose lines are drawn beside the case's.
 
-A score of the session check is a slider with, linked to it in the browser, a number field
-that carries the theme's statement as its accessible name (ipywidgets gives a slider's
-handle no name of its own) and can be typed in.
+A score of the session check (0 to 10) is chosen in a drop-down list with the theme's
+statement as its accessible name: a slider's handle cannot be named in ipywidgets, so
+there is none (issue 22). One tab stop per score, arrow keys, and the ends say what 0 and
+10 mean.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from werkalliantie.leren.opgaven import Opgave
 from werkalliantie.leren.opgaven.soorten import sessies as soort
 from werkalliantie.leren.widgets.basis import KLEUR_RAND, blok, e
 from werkalliantie.leren.widgets.bediening import Bediening as Basis
+from werkalliantie.leren.widgets.bediening import benoem
 
-# Read by screen readers, not shown (the usual "visually hidden" rules).
-ALLEEN_VOORLEZEN = ("position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
-                    "overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0")
 RIJ = widgets.Layout(flex_flow="row wrap", align_items="center", padding="4px 0",
                      border_bottom=f"1px solid {KLEUR_RAND}")
 GEEN = ("kies een sessie", 0)  # ipywidgets shows no option at all for None
@@ -71,7 +70,7 @@ class Bediening(Basis):
             if deel.id == "hoger":
                 bediening = widgets.RadioButtons(
                     options=[(naam[0].upper() + naam[1:], k) for k, naam in soort.HOGER.items()],
-                    value=gelezen.get("hoger"), tooltip=vraag, layout=widgets.Layout(width="auto"))
+                    value=gelezen.get("hoger"), layout=widgets.Layout(width="auto"))
             elif deel.id == "onder":
                 gekozen = set(gelezen.get("onder", ()))
                 self.onder = {s: widgets.Checkbox(value=s in gekozen, description=f"Sessie {s}", indent=False,
@@ -79,51 +78,50 @@ class Bediening(Basis):
                               for s in range(1, 11)}
                 bediening = widgets.HBox(list(self.onder.values()), layout=widgets.Layout(flex_flow="row wrap"))
             else:
-                bediening = widgets.Dropdown(options=sessielijst, value=gelezen.get(deel.id, 0), tooltip=vraag,
-                                             layout=widgets.Layout(width="12em"))
+                bediening = benoem(widgets.Dropdown(options=sessielijst, value=gelezen.get(deel.id, 0),
+                                                    layout=widgets.Layout(width="12em")), vraag)
             if deel.id != "onder":
                 self.keuzes[deel.id] = bediening
             self.onderdelen.append(widgets.VBox([widgets.HTML(blok(f"<strong>{e(vraag)}</strong>")),
                                                  bediening], layout=RIJ))
-        self.schuiven: dict[tuple[str, str], widgets.IntSlider] = {}
-        self.getallen: dict[tuple[str, str], widgets.BoundedIntText] = {}
+        self.cijfers: dict[tuple[str, str], widgets.Dropdown] = {}
         if opgave.opties.rollenspel:
             self.onderdelen.append(self._rollenspel_paneel(check))
 
     # -- the role-play ------------------------------------------------------------------------
 
     def _rollenspel_paneel(self, check: sessies.Sessiecheck) -> widgets.Widget:
-        self.sessie = widgets.Dropdown(options=[(f"Sessie {s}", s) for s in range(1, 11)], value=1,
-                                       tooltip="Sessie van het rollenspel", layout=widgets.Layout(width="10em"))
+        vraag = "Welke sessie vul je in?"
+        self.sessie = benoem(widgets.Dropdown(options=[(f"Sessie {s}", s) for s in range(1, 11)], value=1,
+                                              layout=widgets.Layout(width="10em")), vraag)
         rijen = [widgets.HTML(blok(
             "<h4>Rollenspel: vul zelf de sessiecheck in</h4><p>Speel een gesprek na, als cliënt "
             "en als professional. Vul daarna allebei de sessiecheck in. Je lijnen komen in de "
             "grafiek. Dit telt niet mee voor je punten.</p>")),
-            widgets.HBox([widgets.HTML(blok("Welke sessie vul je in?")), self.sessie])]
+            widgets.HBox([widgets.HTML(blok(e(vraag))), self.sessie],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center"))]
+        cijfers = [(f"{check.MIN} – {check.laag}", check.MIN),
+                   *((str(c), c) for c in range(check.MIN + 1, check.MAX)),
+                   (f"{check.MAX} – {check.hoog}", check.MAX)]
         for wie in sessies.BEOORDELAARS:
             rijen.append(widgets.HTML(blok(f"<strong>De {e(sessies.NAMEN[wie])}</strong> "
                                            f"(0 = {e(check.laag)}, 10 = {e(check.hoog)})")))
-            for k, thema in enumerate(check.themas):
+            for thema in check.themas:
                 tekst = getattr(thema, wie)
-                schuif = widgets.IntSlider(min=check.MIN, max=check.MAX, value=5, readout=False,
-                                           layout=widgets.Layout(width="200px"))
-                # The field's label is "Cijfer"; a screen reader also hears which statement.
-                getal = widgets.BoundedIntText(
-                    min=check.MIN, max=check.MAX, value=5,
-                    description=f'Cijfer<span style="{ALLEEN_VOORLEZEN}">: '
-                                f'{e(sessies.NAMEN[wie])}, {e(tekst)}</span>',
-                    description_allow_html=True, style={"description_width": "initial"},
-                    tooltip=f"{sessies.NAMEN[wie]}: {tekst}", layout=widgets.Layout(width="9em"))
-                widgets.jslink((schuif, "value"), (getal, "value"))
-                self.schuiven[(wie, thema.id)], self.getallen[(wie, thema.id)] = schuif, getal
-                rijen.append(widgets.HBox([widgets.HTML(blok(e(tekst)), layout=widgets.Layout(flex="1 1 260px")),
-                                           schuif, getal], layout=RIJ))
+                cijfer = benoem(widgets.Dropdown(options=cijfers, value=5,
+                                                 layout=widgets.Layout(width="12em", flex="0 0 auto")),
+                                f"De {sessies.NAMEN[wie]}: {tekst}")
+                self.cijfers[(wie, thema.id)] = cijfer
+                rijen.append(widgets.HBox([widgets.HTML(blok(e(tekst)),
+                                                        layout=widgets.Layout(flex="1 1 260px")), cijfer],
+                                          layout=RIJ))
         self._laad_sessie(1)
         self.sessie.observe(lambda v: self._laad_sessie(v["new"]), names="value")
-        for sleutel, getal in self.getallen.items():
-            getal.observe(lambda v, s=sleutel: self._bij_score(s, v["new"]), names="value")
-            self.schuiven[sleutel].observe(lambda v, s=sleutel: self._bij_score(s, v["new"]), names="value")
-        return widgets.VBox(rijen, layout=widgets.Layout(margin="12px 0 0 0"))
+        for sleutel, cijfer in self.cijfers.items():
+            cijfer.observe(lambda v, s=sleutel: self._bij_score(s, v["new"]), names="value")
+        rollenspel = widgets.VBox(rijen, layout=widgets.Layout(margin="12px 0 0 0"))
+        rollenspel.add_class("wa-rollenspel")
+        return rollenspel
 
     def _laad_sessie(self, sessie: int) -> None:
         self._laden = True  # showing a saved session is no change by the learner
@@ -131,9 +129,7 @@ class Bediening(Basis):
         for wie in sessies.BEOORDELAARS:
             scores = self._rollenspel.get(sessie, {}).get(wie)
             for k, thema in enumerate(check.themas):
-                waarde = scores[k] if scores else 5
-                self.schuiven[(wie, thema.id)].value = waarde
-                self.getallen[(wie, thema.id)].value = waarde
+                self.cijfers[(wie, thema.id)].value = scores[k] if scores else 5
         self._laden = False
 
     def _bij_score(self, sleutel: tuple[str, str], waarde: int) -> None:
@@ -143,7 +139,7 @@ class Bediening(Basis):
         check = sessies.sessiecheck()
         for w in sessies.BEOORDELAARS:  # a session counts as filled in once it is touched
             self._rollenspel.setdefault(self.sessie.value, {}).setdefault(
-                w, [self.getallen[(w, t.id)].value for t in check.themas])
+                w, [self.cijfers[(w, t.id)].value for t in check.themas])
         scores = self._rollenspel[self.sessie.value][wie]
         scores[[t.id for t in check.themas].index(thema_id)] = int(waarde)
         self.grafiek.value = grafiek(self.opgave, self._rollenspel)
@@ -160,4 +156,4 @@ class Bediening(Basis):
         return antwoord
 
     def waardewidgets(self) -> list[widgets.Widget]:
-        return [*self.keuzes.values(), *self.onder.values(), *self.getallen.values(), *self.schuiven.values()]
+        return [*self.keuzes.values(), *self.onder.values(), *self.cijfers.values()]
