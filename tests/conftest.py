@@ -125,13 +125,29 @@ def _start(config, naam: str, site: bool = False) -> Achtergrond:
     return Achtergrond(naam, commando, map_)
 
 
+# The order in which the background jobs are ready. Tests run in this order of what they
+# wait for (and in file order within it): a test that needs nothing slow never waits behind
+# one that waits for the book, so the foreground keeps a core busy while the jobs run.
+KLAAR_VOLGORDE = [NODIG["klas"] - NODIG["lmsklas"], NODIG["lmsklas"], NODIG["boek"] - SITE, SITE]
+
+
+def _wacht_op(item) -> int:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if item.get_closest_marker("site"):  # asks for the site while it runs (getfixturevalue)
+        fixtures |= SITE
+    return max((i + 1 for i, groep in enumerate(KLAAR_VOLGORDE) if fixtures & groep), default=0)
+
+
 def pytest_collection_modifyitems(session, config, items):
     nodig = {f for item in items for f in getattr(item, "fixturenames", ())}
+    if any(item.get_closest_marker("site") for item in items):
+        nodig |= SITE
     if KLAAR_GEBOUWDE_SITE:
         nodig -= SITE
     for naam, fixtures in NODIG.items():
         if nodig & fixtures and not config.option.collectonly:
             ACHTERGROND[naam] = _start(config, naam, site=bool(nodig & SITE))
+    items.sort(key=_wacht_op)  # stable: file order within each group
 
 
 def pytest_sessionfinish(session, exitstatus):

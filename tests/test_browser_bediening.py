@@ -164,7 +164,13 @@ def toegankelijke_namen(op: Oefenpagina) -> tuple[dict[str, list[int]], list[str
         cdp.detach()
 
 
-@pytest.mark.parametrize("frontend", ["site", "voila", "lab"])
+def _frontends(*namen: str) -> list:
+    """The frontends as parameters; the site's is marked as needing the built site, so the
+    session runs it after the tests that need nothing slow (conftest's order)."""
+    return [pytest.param(n, marks=pytest.mark.site) if n == "site" else n for n in namen]
+
+
+@pytest.mark.parametrize("frontend", _frontends("site", "voila", "lab"))
 def test_elke_bediening_heeft_een_naam(geopend, frontend):
     op = geopend(frontend)
     per_soort, naamloos, buiten = toegankelijke_namen(op)
@@ -178,7 +184,7 @@ def test_elke_bediening_heeft_een_naam(geopend, frontend):
 
 # --- axe ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("frontend", ["site", "voila", "lab"])
+@pytest.mark.parametrize("frontend", _frontends("site", "voila", "lab"))
 def test_axe_vindt_niets_ernstigs(geopend, frontend):
     """The whole page in the site and Voilà; in JupyterLab (whose own interface is not the
     course's) the exercises and the answer-file buttons."""
@@ -191,7 +197,7 @@ def test_axe_vindt_niets_ernstigs(geopend, frontend):
 
 # --- no leftovers --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("frontend", ["site", "voila"])
+@pytest.mark.parametrize("frontend", _frontends("site", "voila"))
 def test_geen_markdown_en_geen_engels(geopend, frontend):
     op = geopend(frontend)
     gevonden = fouten(pagina_tekst(op.pagina, op.frame if op.frame != op.pagina.main_frame else None))
@@ -258,7 +264,7 @@ def _focus_hier(op: Oefenpagina) -> dict | None:
     return info
 
 
-@pytest.mark.parametrize("frontend", ["site", "voila"])
+@pytest.mark.parametrize("frontend", _frontends("site", "voila"))
 def test_focus_zichtbaar_en_in_de_volgorde_van_de_pagina(geopend, frontend):
     """Tab through the whole page: every stop has an outline of at least 2 px and 3:1
     against its background, and within the exercises the stops follow the page."""
@@ -328,7 +334,7 @@ GRENZEN_JS = """() => {
 }""" % MIN_BREEDTE_VELD
 
 
-@pytest.mark.parametrize("frontend", ["site", "voila"])
+@pytest.mark.parametrize("frontend", _frontends("site", "voila"))
 @pytest.mark.parametrize("scherm", SCHERMEN)
 def test_telefoon_en_zoom(geopend, frontend, scherm):
     op = geopend(frontend)
@@ -365,7 +371,7 @@ NA_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("frontend", ["site", "voila"])
+@pytest.mark.parametrize("frontend", _frontends("site", "voila"))
 def test_een_vaste_statusregel(geopend, frontend):
     """The status line of an exercise is one live region whose node stays while its text
     changes twice (changed, then saved), so screen readers announce the change."""
@@ -449,7 +455,7 @@ def _vul_in(op: Oefenpagina, info: dict) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("frontend", ["site", "voila"])
+@pytest.mark.parametrize("frontend", _frontends("site", "voila"))
 def test_alleen_met_het_toetsenbord(pagina, request, frontend):
     """A learner who uses no mouse answers every question with Tab, Space, Enter, the
     arrow keys and typing, saves each with Enter on Opslaan, and after a reload finds every
