@@ -110,7 +110,7 @@ def test_geen_markdown_en_geen_engels_in_de_site(site):
     """What a learner reads in the built site's files (visible text and the attributes a
     screen reader reads): no raw Markdown and no English interface word, neither of
     JupyterLab in the practice area nor of the book's theme on every page (book/_locale,
-    book/_thema). The exercises' frames, rendered, are checked in the browser
+    THEMA_WOORDEN in werkalliantie/bouwen/boek.py). The exercises' frames, rendered, are checked in the browser
     (test_elke_oefening_draait_in_de_browser)."""
     markdown, engels, paginas = [], [], 0
     for pad in sorted(site.rglob("*.html")):

@@ -393,6 +393,49 @@ def _zoekteksten_in_het_nederlands(app, uitzondering) -> None:
                   + tekst[eind:], encoding="utf-8")
 
 
+# English words sphinx-book-theme writes into its templates, where no catalogue reaches them:
+# passed through the book's catalogue (book/_locale) as Sphinx reads the installed theme's
+# templates, so no copy of the theme is kept here. A theme upgrade that drops one of these
+# fails the build (``_thema_vertaald``), so an untranslated word never slips back in.
+THEMA_WOORDEN = {
+    'aria-label="Page"': "aria-label=\"{{ _('Page') }}\"",
+    'aria-label="Main"': "aria-label=\"{{ _('Main') }}\"",
+    'title="Toggle primary sidebar"': "title=\"{{ _('Toggle primary sidebar') }}\"",
+    'title="Toggle secondary sidebar"': "title=\"{{ _('Toggle secondary sidebar') }}\"",
+}
+
+
+def _thema_door_de_catalogus(app) -> None:
+    sjablonen = getattr(app.builder, "templates", None)
+    if sjablonen is None or app.builder.format != "html":
+        return
+    gevonden: set[str] = set()
+    lees = sjablonen.get_source
+
+    def get_source(environment, naam):
+        bron, pad, actueel = lees(environment, naam)
+        if "sphinx_book_theme" in str(pad):
+            gevonden.add("")  # the theme's templates were read: pages were written
+            for engels, vertaald in THEMA_WOORDEN.items():
+                if engels in bron:
+                    bron = bron.replace(engels, vertaald)
+                    gevonden.add(engels)
+        return bron, pad, actueel
+
+    sjablonen.get_source = get_source
+    app._thema_woorden_gevonden = gevonden
+
+
+def _thema_vertaald(app, uitzondering) -> None:
+    gevonden = getattr(app, "_thema_woorden_gevonden", None)
+    if uitzondering is None and gevonden and app.builder.name == "html":
+        ontbreekt = sorted(set(THEMA_WOORDEN) - gevonden)
+        if ontbreekt:
+            raise RuntimeError("Deze woorden staan niet meer in de sjablonen van "
+                               f"sphinx-book-theme (een andere versie?): {ontbreekt}. Pas "
+                               "THEMA_WOORDEN in werkalliantie/bouwen/boek.py aan.")
+
+
 class Vertaler(HTML5Translator):
     """Sphinx's HTML writer with one accessibility fix.
 
@@ -519,4 +562,6 @@ def setup(app):
     app.connect("build-finished", _kopieer_widgetscripts)
     app.connect("config-inited", _zoekveld_in_het_nederlands)
     app.connect("build-finished", _zoekteksten_in_het_nederlands)
+    app.connect("builder-inited", _thema_door_de_catalogus)
+    app.connect("build-finished", _thema_vertaald)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
