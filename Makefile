@@ -99,7 +99,7 @@ opdrachten: gegevens
 ## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
 ## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)
 ## runs in the hub's own environment, built only there (elsewhere the test is skipped).
-TESTOMGEVINGEN := gegevens $(if $(filter Linux0,$(shell uname -s)$(shell id -u)),hubomgeving)
+TESTOMGEVINGEN := omgeving $(if $(filter Linux0,$(shell uname -s)$(shell id -u)),hubomgeving)
 test: $(TESTOMGEVINGEN)
 	@command -v chromium >/dev/null || { \
 	  echo "Chromium installeren voor de browsertests..."; \
@@ -113,7 +113,7 @@ test: $(TESTOMGEVINGEN)
 
 ## The pure tests only: no nbgrader run, no browser, no book build, no hub (under 90 s).
 SNEL := not browser and not nbgrader and not boek and not pdf and not site and not hub and not slow
-test-snel: gegevens
+test-snel: omgeving
 	$(BIN)/pytest -m "$(SNEL)"
 
 ## Open the practice exercises for a learner, with no code visible:

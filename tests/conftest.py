@@ -138,6 +138,7 @@ def _wacht_op(item) -> int:
     return max((i + 1 for i, groep in enumerate(KLAAR_VOLGORDE) if fixtures & groep), default=0)
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected: only what will run counts
 def pytest_collection_modifyitems(session, config, items):
     nodig = {f for item in items for f in getattr(item, "fixturenames", ())}
     if any(item.get_closest_marker("site") for item in items):

@@ -84,7 +84,7 @@ def test_de_bevroren_toetsset_is_ongewijzigd():
 @pytest.mark.parametrize("pad, aantal", [(doelmeting.ONTWIKKEL, 3350), (doelmeting.BEVROREN, 378)],
                          ids=["ontwikkel", "bevroren"])
 def test_elk_doel_is_twee_keer_gelabeld_met_de_instructie_erbij(pad, aantal):
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data = doelmeting.gegevens(pad)
     instructie = doelmeting.sha256(doelmeting.INSTRUCTIE)
     for naam, labelaar in data["labelaars"].items():
         assert labelaar["instructie_sha256"] == instructie, naam

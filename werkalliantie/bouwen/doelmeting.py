@@ -23,10 +23,10 @@ import hashlib
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from werkalliantie.bouwen.bundel.schema import lees_yaml
 from werkalliantie.leren.doelen import CRITERIA, beoordeel
 
 MAP = Path(__file__).resolve().parents[2] / "tests" / "data" / "doelen"
@@ -113,9 +113,21 @@ class Doel:
     labels: tuple[dict[str, bool], dict[str, bool]]  # the two labellers' own
 
 
+def gegevens(pad: Path) -> dict:
+    """A labelled set's file as read (read once per version of the file: the sets are large;
+    the caller must not change it)."""
+    versie = pad.stat()
+    return _gegevens(Path(pad), versie.st_mtime_ns, versie.st_size)
+
+
+@lru_cache(maxsize=4)
+def _gegevens(pad: Path, _mtime: int, _grootte: int) -> dict:
+    return lees_yaml(pad)
+
+
 def lees(pad: Path) -> list[Doel]:
     """A labelled set; raises ValueError (naming the goal) when a record is malformed."""
-    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data = gegevens(pad)
     doelen = []
     for record in data["doelen"]:
         naam = f"{pad.name}: {record.get('id', '?')}"

@@ -86,7 +86,10 @@ def veldfout(pad: Path | str, veld: str, bericht: str) -> DataFout:
 def lees_yaml(pad: Path) -> Any:
     """A YAML file's content, or a DataFout in Dutch (missing, not UTF-8, syntax error)."""
     try:
-        return yaml.safe_load(Path(pad).read_text(encoding="utf-8"))
+        # libyaml's safe loader where PyYAML has it (its wheels do): the same safe subset,
+        # ten times faster on the large labelled goal sets
+        return yaml.load(Path(pad).read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise DataFout(f"Het bestand {pad} bestaat niet.") from None
     except UnicodeDecodeError:
