@@ -255,14 +255,21 @@ def _handmatig(run: Klasrun) -> None:
             punten = HANDMATIG.get(rij["opdrachten"][OPDRACHT]["scenario"])
             if punten is None:
                 continue
-            nb = gb.find_submission_notebook(OPDRACHT, OPDRACHT, student)
-            for g in nb.grades:
-                if g.name.startswith("antwoord-"):
-                    g.manual_score, g.needs_manual_grade = punten, False
-            for c in nb.comments:
-                if c.name.startswith("antwoord-"):
-                    c.manual_comment = "Mooi: je sluit aan bij wat Denise zelf zegt."
+            geef_handmatig(gb, OPDRACHT, student, punten,
+                           "Mooi: je sluit aan bij wat Denise zelf zegt.")
         gb.db.commit()
+
+
+def geef_handmatig(gb, opdracht: str, student: str, punten: float, opmerking: str) -> None:
+    """What a grader types in the formgrader for one student's open answers (the assignment's
+    notebook has the assignment's name)."""
+    nb = gb.find_submission_notebook(opdracht, opdracht, student)
+    for g in nb.grades:
+        if g.name.startswith("antwoord-"):
+            g.manual_score, g.needs_manual_grade = punten, False
+    for c in nb.comments:
+        if c.name.startswith("antwoord-"):
+            c.manual_comment = opmerking
 
 
 # --- The run ------------------------------------------------------------------------------------

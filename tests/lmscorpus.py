@@ -345,15 +345,12 @@ def maak_klas(lege_cursus: Path, basis: Path, bin_: Path, env: dict) -> Lmsklas:
     map_ = klas.nagekeken
     achteraf(map_, "aanvaller-a")
     klas.nakijken["autograde"] = _draai([str(bin_ / "nbgrader"), "autograde", OPDRACHT], map_, env)
+    from klasrun import geef_handmatig
+
     with Gradebook(f"sqlite:///{map_ / 'gradebook.db'}") as gb:
         for student, punten in HANDMATIG.items():
-            nb = gb.find_submission_notebook(OPDRACHT, OPDRACHT, student)
-            for g in nb.grades:
-                if g.name.startswith("antwoord-"):
-                    g.manual_score, g.needs_manual_grade = punten, False
-            for c in nb.comments:
-                if c.name.startswith("antwoord-"):
-                    c.manual_comment = "Goed dat je de taal van de cliënt noemt. <b>Let op</b> het tempo."
+            geef_handmatig(gb, OPDRACHT, student, punten,
+                           "Goed dat je de taal van de cliënt noemt. <b>Let op</b> het tempo.")
         gb.db.commit()
     klas.nakijken["feedback"] = _draai([str(bin_ / "nbgrader"), "generate_feedback", OPDRACHT],
                                        map_, env)
