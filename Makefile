@@ -99,6 +99,10 @@ opdrachten: gegevens
 ## Every test. Installs what a fresh machine lacks (Chromium and PostgreSQL from Debian's
 ## packages; the hub test starts its own temporary PostgreSQL). The hub test (Linux, root)
 ## runs in the hub's own environment, built only there (elsewhere the test is skipped).
+# Two worker processes (pytest-xdist), one per core: the background jobs are started once for
+# both, and a module whose fixture is made once per run (the hub, the PDF) runs in one worker
+# (tests/conftest.py: EEN_WERKER).
+WERKERS := -n 2
 TESTOMGEVINGEN := omgeving $(if $(filter Linux0,$(shell uname -s)$(shell id -u)),hubomgeving)
 test: $(TESTOMGEVINGEN)
 	@command -v chromium >/dev/null || { \
@@ -109,12 +113,12 @@ test: $(TESTOMGEVINGEN)
 	  echo "PostgreSQL installeren voor de hubtest..."; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq postgresql >/dev/null; }
-	HUBOMGEVING='$(HUBOMGEVING)' $(BIN)/pytest
+	HUBOMGEVING='$(HUBOMGEVING)' $(BIN)/pytest $(WERKERS)
 
 ## The pure tests only: no nbgrader run, no browser, no book build, no hub (under 90 s).
 SNEL := not browser and not nbgrader and not boek and not pdf and not site and not hub and not slow
 test-snel: omgeving
-	$(BIN)/pytest -m "$(SNEL)"
+	$(BIN)/pytest $(WERKERS) -m "$(SNEL)"
 
 ## Open the practice exercises for a learner, with no code visible:
 ## http://127.0.0.1:8866/ (another port: make oefenen OEFEN_POORT=8867).

@@ -1,7 +1,10 @@
 """The book (and, when asked, the browser site on top of it), built for the test session in
 the background: ``python tests/achtergrond.py MAP [--site]`` (tests/conftest.py starts it).
 
-The book is built strictly into MAP (``--path-output``); the site, when asked, into a copy of
+The book is built strictly into MAP (``--path-output``), starting from the jupyter-cache of
+the checkout's own build (``make cursus``) when there is one: a page whose code, data and
+package are unchanged is not executed again (werkalliantie.bouwen.boek empties a cache that
+no longer fits, before any page runs). The site, when asked, into a copy of
 the book's HTML in MAP/site/html, with the test notebooks tests/data/lite/proef.ipynb and
 tests/data/elke-soort.ipynb beside the course's practice notebooks.
 """
@@ -25,6 +28,9 @@ def main() -> int:
     parser.add_argument("map", type=Path)
     parser.add_argument("--site", action="store_true")
     args = parser.parse_args()
+    cache = ROOT / "_build" / ".jupyter_cache"
+    if cache.is_dir():
+        shutil.copytree(cache, args.map / "_build" / ".jupyter_cache")
     subprocess.run([BIN / "jupyter-book", "build", ROOT, "-W", "-n", "--keep-going",
                     "--path-output", args.map], check=True)
     (args.map / "boek-klaar").touch()

@@ -5,9 +5,11 @@ Browser tests save a screenshot and the console log in tests/artefacten/ when th
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -65,38 +67,57 @@ def pytest_configure(config):
 
 # --- The slow things, started in the background as soon as the session knows it needs them --
 # The class of the tests and the book build take minutes of mostly one core each; started at
-# once, they run beside the tests that need neither (the machine has two cores), and the
-# fixtures below wait for them.
+# once, they run beside the tests that need neither, and the fixtures below wait for them.
+# `make test` runs the tests in two workers (pytest-xdist): each job is started once, by the
+# first worker that needs it, in a folder every worker of the run shares; the others wait
+# for the same folder. A job's shell writes its exit code beside its log when it ends.
+
+WERKER = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... or None without xdist
+
+
+def _gedeeld(config) -> Path:
+    """The folder the whole run shares: xdist gives each worker its own base folder inside
+    the run's."""
+    basis = config._tmp_path_factory.getbasetemp()
+    return basis.parent if WERKER else basis
+
 
 class Achtergrond:
     """A command of the test session that runs beside the tests until a fixture needs it."""
 
-    def __init__(self, naam: str, commando: list, map_: Path, env: dict | None = None):
+    def __init__(self, naam: str, map_: Path):
         self.naam, self.map = naam, map_
         self.log = map_ / f"{naam}.log"
-        self.begin = time.monotonic()
-        with open(self.log, "w") as log:
-            self.proces = subprocess.Popen([str(c) for c in commando], cwd=ROOT, env=env or omgeving(),
-                                           stdout=log, stderr=subprocess.STDOUT)
+        self.code = map_ / f"{naam}.code"  # its exit code, once it has ended
+
+    def begin(self, commando: list, env: dict | None = None) -> "Achtergrond":
+        (self.map / "begin").write_text(str(time.time()))
+        proces = subprocess.Popen(
+            ["bash", "-c", 'log=$1 code=$2; shift 2; "$@" >"$log" 2>&1; echo $? >"$code"',
+             "achtergrond", self.log, self.code, *map(str, commando)],
+            cwd=ROOT, env=env or omgeving(), start_new_session=True)
+        (self.map / "groep").write_text(str(proces.pid))  # its process group: stop() ends it
+        return self
 
     def wacht(self, klaar: str | None = None) -> Path:
         """Wait for the job (or only until it has written the file ``klaar`` in its map)."""
-        if klaar is not None:
-            while not (self.map / klaar).exists() and self.proces.poll() is None:
-                time.sleep(0.5)
-            if (self.map / klaar).exists():
+        tot = time.monotonic() + 3600
+        while not self.code.exists():
+            if klaar is not None and (self.map / klaar).exists():
                 return self.map
-        code = self.proces.wait(timeout=3600)
-        klaar = time.monotonic() - self.begin
-        assert code == 0, (f"{self.naam} faalt (na {klaar:.0f} s):\n"
-                           + self.log.read_text(errors="replace")[-8000:])
-        print(f"\n{self.naam}: klaar {klaar:.0f} s na de start van de tests", file=sys.stderr)
+            assert time.monotonic() < tot, f"{self.naam} duurt langer dan een uur"
+            time.sleep(0.5)
+        duur = time.time() - float((self.map / "begin").read_text())
+        code = self.code.read_text().strip()
+        assert code == "0", (f"{self.naam} faalt (na {duur:.0f} s, code {code}):\n"
+                             + self.log.read_text(errors="replace")[-8000:])
+        print(f"\n{self.naam}: klaar {duur:.0f} s na de start", file=sys.stderr)
         return self.map
 
     def stop(self) -> None:
-        if self.proces.poll() is None:
-            self.proces.kill()
-            self.proces.wait()
+        if not self.code.exists():
+            with contextlib.suppress(ProcessLookupError, ValueError, OSError):
+                os.killpg(int((self.map / "groep").read_text()), signal.SIGKILL)
 
 
 ACHTERGROND: dict[str, Achtergrond] = {}
@@ -112,30 +133,65 @@ KLAAR_GEBOUWDE_SITE = os.environ.get("WERKALLIANTIE_SITE")
 
 
 def _start(config, naam: str, site: bool = False) -> Achtergrond:
-    map_ = config._tmp_path_factory.mktemp(naam)
-    if naam == "klas":
-        commando = [sys.executable, ROOT / "tests" / "klasrun.py", map_]
-    elif naam == "lmsklas":  # starts from the class's fresh course as soon as it is there
-        if "klas" not in ACHTERGROND:
-            ACHTERGROND["klas"] = _start(config, "klas")
-        commando = [sys.executable, ROOT / "tests" / "lmscorpus.py", ACHTERGROND["klas"].map, map_]
-    else:
-        commando = [sys.executable, ROOT / "tests" / "achtergrond.py", map_,
-                    *(["--site"] if site else [])]
-    return Achtergrond(naam, commando, map_)
+    """The job ``naam`` of this run: started here, unless a worker did so already."""
+    from filelock import FileLock
+
+    gedeeld = _gedeeld(config)
+    with FileLock(gedeeld / "achtergrond.lock"):
+        taak = Achtergrond(naam, gedeeld / naam)
+        if taak.map.exists():
+            return taak
+        if naam == "klas":
+            commando = [sys.executable, ROOT / "tests" / "klasrun.py", taak.map]
+        elif naam == "lmsklas":  # starts from the class's fresh course as soon as it is there
+            commando = [sys.executable, ROOT / "tests" / "lmscorpus.py", gedeeld / "klas", taak.map]
+        else:
+            commando = [sys.executable, ROOT / "tests" / "achtergrond.py", taak.map,
+                        *(["--site"] if site else [])]
+        taak.map.mkdir()
+        return taak.begin(commando)
 
 
 # The order in which the background jobs are ready. Tests run in this order of what they
 # wait for (and in file order within it): a test that needs nothing slow never waits behind
-# one that waits for the book, so the foreground keeps a core busy while the jobs run.
+# one that waits for the book, so the workers keep the cores busy while the jobs run.
 KLAAR_VOLGORDE = [NODIG["klas"] - NODIG["lmsklas"], NODIG["lmsklas"], NODIG["boek"] - SITE, SITE]
 
 
 def _wacht_op(item) -> int:
-    fixtures = set(getattr(item, "fixturenames", ()))
+    info = getattr(item, "_fixtureinfo", None)
+    fixtures = {naam for naam, defs in (info.name2fixturedefs.items() if info else ())
+                if defs and defs[-1].func.__module__ == __name__}  # not a module's own "klas"
     if item.get_closest_marker("site"):  # asks for the site while it runs (getfixturevalue)
         fixtures |= SITE
     return max((i + 1 for i, groep in enumerate(KLAAR_VOLGORDE) if fixtures & groep), default=0)
+
+
+# Modules whose fixtures are made once per run: all their tests go to one worker (and first
+# among the tests that wait for the same job: the longest work starts first).
+EEN_WERKER = {
+    "tests/test_hub.py": "one hub, one PostgreSQL and one set of Linux accounts",
+    "tests/test_cijfers.py": "one temporary PostgreSQL",
+    "tests/test_boekpdf.py": "the PDF, printed once",
+    "tests/test_opgaven.py": "the package's wheel, built once",
+}
+
+
+def _bestand(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's scheduler by scope, where each test is its own scope but for the
+    modules of EEN_WERKER: tests go out in the order of the collection (sorted below)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Planning(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _bestand(nodeid) if _bestand(nodeid) in EEN_WERKER else nodeid
+
+    config.option.loadscopereorder = False
+    return Planning(config, log)
 
 
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected: only what will run counts
@@ -145,15 +201,23 @@ def pytest_collection_modifyitems(session, config, items):
         nodig |= SITE
     if KLAAR_GEBOUWDE_SITE:
         nodig -= SITE
+    if config.option.collectonly:
+        nodig = set()
     for naam, fixtures in NODIG.items():
-        if nodig & fixtures and not config.option.collectonly:
+        if nodig & fixtures:
+            if naam == "lmsklas" and "klas" not in ACHTERGROND:
+                ACHTERGROND["klas"] = _start(config, "klas")
             ACHTERGROND[naam] = _start(config, naam, site=bool(nodig & SITE))
-    items.sort(key=_wacht_op)  # stable: file order within each group
+    items.sort(key=lambda item: (_wacht_op(item), _bestand(item.nodeid) not in EEN_WERKER))
 
 
 def pytest_sessionfinish(session, exitstatus):
-    for taak in ACHTERGROND.values():
-        taak.stop()
+    """The run's jobs end with the run: ended by the process that runs the whole session
+    (xdist's controller, which ends after its workers)."""
+    if WERKER:
+        return
+    for groep in _gedeeld(session.config).glob("*/groep"):
+        Achtergrond(groep.parent.name, groep.parent).stop()
 
 
 def _achtergrond(naam: str, request, klaar: str | None = None, site: bool = False) -> Path:

@@ -188,6 +188,29 @@ WIDGETSELECTOR = re.compile(r"\.(widget-|jupyter-widgets|noUi-)")
 BROWSERPAGINAS = [*PAGINAS, "index"]
 
 
+def test_uitvoer_van_een_oude_bouw_wordt_vergeten(tmp_path, monkeypatch):
+    """The test session's book build starts from the checkout's jupyter-cache (tests/
+    achtergrond.py): a cache made before a change to the package, the data or a practice
+    notebook must be emptied before any page runs, or the pages show stale output."""
+    from types import SimpleNamespace
+
+    from werkalliantie.bouwen import boek as boekext
+
+    bron = tmp_path / "gegevens.yaml"
+    bron.write_text("a: 1", encoding="utf-8")
+    monkeypatch.setattr(boekext, "ROOT", tmp_path)
+    monkeypatch.setattr(boekext, "_afhankelijkheden", lambda: (bron,))
+    cache = tmp_path / "cache"
+    app = SimpleNamespace(config=SimpleNamespace(nb_execution_cache_path=str(cache)))
+    boekext._vergeet_oude_uitvoer(app)
+    (cache / "uitgevoerd.ipynb").write_text("{}", encoding="utf-8")
+    boekext._vergeet_oude_uitvoer(app)  # nothing changed: kept
+    assert (cache / "uitgevoerd.ipynb").exists()
+    bron.write_text("a: 2", encoding="utf-8")
+    boekext._vergeet_oude_uitvoer(app)
+    assert not (cache / "uitgevoerd.ipynb").exists() and (cache / boekext.KENMERK).exists()
+
+
 def test_uitzonderingen_gelden_alleen_voor_widgets():
     for regel, selector, reden in UITZONDERINGEN:
         for deel in selector.split(","):
