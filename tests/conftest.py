@@ -90,12 +90,12 @@ class Achtergrond:
         self.log = map_ / f"{naam}.log"
         self.code = map_ / f"{naam}.code"  # its exit code, once it has ended
 
-    def begin(self, commando: list, env: dict | None = None) -> "Achtergrond":
+    def begin(self, commando: list) -> "Achtergrond":
         (self.map / "begin").write_text(str(time.time()))
         proces = subprocess.Popen(
             ["bash", "-c", 'log=$1 code=$2; shift 2; "$@" >"$log" 2>&1; echo $? >"$code"',
              "achtergrond", self.log, self.code, *map(str, commando)],
-            cwd=ROOT, env=env or omgeving(), start_new_session=True)
+            cwd=ROOT, env=omgeving(), start_new_session=True)
         (self.map / "groep").write_text(str(proces.pid))  # its process group: stop() ends it
         return self
 
@@ -137,6 +137,8 @@ def _start(config, naam: str, site: bool = False) -> Achtergrond:
     from filelock import FileLock
 
     gedeeld = _gedeeld(config)
+    if naam == "lmsklas" and "klas" not in ACHTERGROND:  # it starts from the class's course
+        ACHTERGROND["klas"] = _start(config, "klas")
     with FileLock(gedeeld / "achtergrond.lock"):
         taak = Achtergrond(naam, gedeeld / naam)
         if taak.map.exists():
@@ -158,12 +160,19 @@ def _start(config, naam: str, site: bool = False) -> Achtergrond:
 KLAAR_VOLGORDE = [NODIG["klas"] - NODIG["lmsklas"], NODIG["lmsklas"], NODIG["boek"] - SITE, SITE]
 
 
-def _wacht_op(item) -> int:
+def _sessiefixtures(item) -> set[str]:
+    """The fixtures of this file that ``item`` uses (not a module's own fixture of the same
+    name, such as the hub test's ``klas``); the site's when it asks for it while it runs."""
     info = getattr(item, "_fixtureinfo", None)
     fixtures = {naam for naam, defs in (info.name2fixturedefs.items() if info else ())
-                if defs and defs[-1].func.__module__ == __name__}  # not a module's own "klas"
-    if item.get_closest_marker("site"):  # asks for the site while it runs (getfixturevalue)
+                if defs and defs[-1].func.__module__ == __name__}
+    if item.get_closest_marker("site"):  # getfixturevalue("site") in the test
         fixtures |= SITE
+    return fixtures
+
+
+def _wacht_op(item) -> int:
+    fixtures = _sessiefixtures(item)
     return max((i + 1 for i, groep in enumerate(KLAAR_VOLGORDE) if fixtures & groep), default=0)
 
 
@@ -196,17 +205,13 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected: only what will run counts
 def pytest_collection_modifyitems(session, config, items):
-    nodig = {f for item in items for f in getattr(item, "fixturenames", ())}
-    if any(item.get_closest_marker("site") for item in items):
-        nodig |= SITE
+    nodig = set().union(*map(_sessiefixtures, items))
     if KLAAR_GEBOUWDE_SITE:
         nodig -= SITE
     if config.option.collectonly:
         nodig = set()
     for naam, fixtures in NODIG.items():
         if nodig & fixtures:
-            if naam == "lmsklas" and "klas" not in ACHTERGROND:
-                ACHTERGROND["klas"] = _start(config, "klas")
             ACHTERGROND[naam] = _start(config, naam, site=bool(nodig & SITE))
     items.sort(key=lambda item: (_wacht_op(item), _bestand(item.nodeid) not in EEN_WERKER))
 
