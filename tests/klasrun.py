@@ -11,8 +11,9 @@ JupyterHub's exchange steps included (a temporary exchange folder). The keys car
   2 students' right answers from a Brightspace download (``nbgrader zip_collect``); graded
   with the guide's ``werkalliantie nakijken`` (parallel). A copy taken just before is graded
   with plain ``nbgrader autograde``: the two gradebooks must agree cell by cell;
-- every assignment: three students whose answer files are each kind's own examples
-  (``voorbeelden()``: right, wrong of the right shape, invalid);
+- every assignment: one to three example students whose answer files hold each kind's own
+  examples (``voorbeelden()``: right, wrong of the right shape, invalid), shared out so that
+  every kind hands in each of its three examples at least once (:func:`voorbeeldrollen`);
 - one assignment (``CORPUSOPDRACHT``): the whole cheating and breaking corpus
   (tests/nakijkcorpus.py).
 
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -68,8 +70,42 @@ KANARIES = KANARIEVELDEN - {"voorbeeld"}
 LEGE_CURSUS_KLAAR = "lege-cursus.klaar"  # beside lege-cursus/, once it is complete
 
 
-def voorbeeldstudent(soort: str) -> str:
-    return f"voorbeeld-{soort}"
+def voorbeeldstudent(nummer: int) -> str:
+    return f"voorbeeld-{nummer}"
+
+
+def _automatisch(opgave) -> bool:
+    return not all(d.handmatig for d in opgaven.onderdelen(opgave))
+
+
+def voorbeeldrollen() -> dict[str, list[dict[str, str]]]:
+    """Per assignment, per example student (``voorbeeld-1`` …), the example each
+    automatically graded question gets (``goed``, ``fout`` or ``ongeldig``).
+
+    Every kind hands in each of its three examples at least once in the whole run, with as
+    few hand-ins as that takes: a kind asked in five assignments spreads its three over
+    them, one student each; a kind asked once needs three students there (issue 18: every
+    autograde costs seconds)."""
+    vragen = {o.id: [(v, opgaven.laad_opgave(v).soort) for v in o.opgaven
+                     if _automatisch(opgaven.laad_opgave(v))]
+              for o in alle_opdrachten().values()}
+    over = Counter(soort for lijst in vragen.values() for _, soort in lijst)  # still to come
+    gebruikt: Counter = Counter()  # each kind's examples so far, in turn
+    rollen = {}
+    for opdracht, lijst in vragen.items():
+        nodig = [-(-max(0, len(VOORBEELDEN) - gebruikt[k]) // over[k]) for _, k in lijst]
+        studenten: list[dict[str, str]] = [{} for _ in range(max([1, *nodig]))]
+        for vraag, soort in lijst:
+            for student in studenten:
+                student[vraag] = VOORBEELDEN[gebruikt[soort] % len(VOORBEELDEN)]
+                gebruikt[soort] += 1
+            over[soort] -= 1
+        rollen[opdracht] = studenten
+    return rollen
+
+
+VOORBEELDROLLEN = voorbeeldrollen()
+VOORBEELDSTUDENTEN = [voorbeeldstudent(n) for n in range(1, len(VOORBEELDEN) + 1)]
 
 
 @dataclass
@@ -177,10 +213,6 @@ def _brightspace_zip(run: Klasrun) -> None:
             model.unlink()
 
 
-def _automatisch(opgave) -> bool:
-    return not all(d.handmatig for d in opgaven.onderdelen(opgave))
-
-
 def _met_open_antwoord(vrijgegeven: Path, doel: Path, opdracht: str) -> None:
     """The released notebook as a student hands it in: every open question answered."""
     nb = nbformat.read(vrijgegeven, as_version=4)
@@ -193,27 +225,26 @@ def _met_open_antwoord(vrijgegeven: Path, doel: Path, opdracht: str) -> None:
 
 
 def _voorbeelden(run: Klasrun) -> None:
-    """Three students hand in every assignment: each kind's right, wrong and invalid example
-    answers. What the pure rules give them is written down first."""
+    """The example students hand in every assignment (:func:`voorbeeldrollen`): each kind's
+    right, wrong and invalid example answers. What the pure rules give them is written down
+    first."""
     sleutels = run.map / "sleutels"
-    for opdracht in alle_opdrachten().values():
-        vrij = run.map / "release" / opdracht.id / f"{opdracht.id}.ipynb"
-        for soort in VOORBEELDEN:
-            student = voorbeeldstudent(soort)
-            doel = run.map / "submitted" / student / opdracht.id
+    for opdracht, studenten in VOORBEELDROLLEN.items():
+        vrij = run.map / "release" / opdracht / f"{opdracht}.ipynb"
+        for nummer, rollen in enumerate(studenten, 1):
+            student = voorbeeldstudent(nummer)
+            doel = run.map / "submitted" / student / opdracht
             doel.mkdir(parents=True)
-            _met_open_antwoord(vrij, doel / vrij.name, opdracht.id)
+            _met_open_antwoord(vrij, doel / vrij.name, opdracht)
             waarden, punten = {}, {}
-            for vraag in opdracht.opgaven:
+            for vraag, soort in rollen.items():
                 opgave = opgaven.laad_opgave(vraag)
-                if not _automatisch(opgave):
-                    continue
                 sleutel = opgave.sleutel or lees_sleutel(opgave, sleutels)
                 waarden[vraag] = opgaven.voorbeelden(opgave, sleutel)[soort]
                 for deel in opgaven.nakijken(opgave, waarden[vraag], sleutel).delen:
                     punten[f"toets-{vraag}-{deel.onderdeel}"] = deel.punten
             Antwoordenbestand(doel).bewaar_meerdere(waarden)
-            run.verwacht.setdefault(opdracht.id, {})[student] = punten
+            run.verwacht.setdefault(opdracht, {})[student] = punten
 
 
 def _corpus(run: Klasrun) -> None:
@@ -328,7 +359,7 @@ def maak(basis: Path) -> Klasrun:
         if stap.uitwisselmap:
             commando.append(f"--Exchange.root={run.uitwisselmap}")
         if stap.id == "feedback-hub":  # only for what came in through the exchange
-            anders = [*BRIGHTSPACE, *map(voorbeeldstudent, VOORBEELDEN)]
+            anders = [*BRIGHTSPACE, *VOORBEELDSTUDENTEN]
             commando.append(f"--CourseDirectory.student_id_exclude={','.join(anders)}")
         commando[0] = str(BIN / commando[0]) if (BIN / commando[0]).exists() else commando[0]
         draai(run, stap.id, commando, env=env)

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import omgeving
-from klasrun import AANTAL, BRIGHTSPACE, HANDMATIG, VOORBEELDEN, voorbeeldstudent
+from klasrun import AANTAL, BRIGHTSPACE, HANDMATIG, VOORBEELDROLLEN, VOORBEELDSTUDENTEN
 from klasrun import cijfers as _cijfers
 
 from werkalliantie.begeleiden.nakijken import klas as klasmodule
@@ -50,7 +50,7 @@ def test_klas_heeft_elke_soort_inlevering(levensloop):
 
 def test_alle_inleveringen_kwamen_binnen_via_uitwisselmap_en_leeromgeving(levensloop):
     ingeleverd = {p.parent.name for p in (levensloop.map / "submitted").glob(f"*/{OPDRACHT}")}
-    ingeleverd -= set(map(voorbeeldstudent, VOORBEELDEN))  # handed in by hand (tests/klasrun.py)
+    ingeleverd -= set(VOORBEELDSTUDENTEN)  # handed in by hand (tests/klasrun.py)
     assert ingeleverd == set(levensloop.klas) | set(BRIGHTSPACE)
     for student in ingeleverd:  # both channels record when it was handed in
         assert (levensloop.map / "submitted" / student / OPDRACHT / "timestamp.txt").is_file()
@@ -109,7 +109,7 @@ def test_nakijkrapport_noemt_elke_kapotte_inlevering(levensloop):
             assert per_student[student].strip() == "Geen bijzonderheden.", (
                 student, scenario, per_student[student])
     assert "NIET nagekeken" not in levensloop.uitvoer["nakijken"].stdout
-    totaal = AANTAL + len(BRIGHTSPACE) + len(VOORBEELDEN)
+    totaal = AANTAL + len(BRIGHTSPACE) + len(VOORBEELDROLLEN[OPDRACHT])
     assert f"{totaal} inleveringen nagekeken" in levensloop.uitvoer["nakijken"].stdout
     assert not list(levensloop.map.glob("nakijkverslag-*"))  # no second report
 

@@ -85,6 +85,11 @@ KERNEL_LAADT = ["micropip", "piplite", "ipykernel", "comm", "pyodide-kernel", "j
 ALLEEN_VOORKANT = {"jupyterlab-widgets", "widgetsnbextension"}
 # Federated extensions in the site: the kernel, and ipywidgets' front end (from its wheel).
 WIDGETS_VOORKANT = "jupyterlab_widgets"
+# Files of a wheel that a practice page never reads, left out of the site's copy: jedi (the
+# completion IPython offers while typing code) ships 1,790 type-stub files of other projects;
+# a practice page has no code to type, and unpacking them cost the learner about 0.8 s
+# before the first exercise (issue 22). jedi itself stays, as pyodide-kernel loads it.
+WEGLATEN = {"jedi": ("jedi/third_party/",)}
 # Pyodide's files that the site needs (no source maps, type declarations or demo pages).
 PYODIDE_BESTANDEN = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                      "pyodide-lock.json", "package.json"]
@@ -246,7 +251,7 @@ def pyodide_map(doel: Path, wielen: list[Wiel]) -> dict:
     wielen = [w for w in wielen if w.naam not in ALLEEN_VOORKANT]
     voor_cursus = {w.naam for w in wielen}
     for wiel in wielen:
-        shutil.copy2(wiel.pad, doel / wiel.pad.name)
+        kopieer_wiel(wiel, doel / wiel.pad.name)
     with zipfile.ZipFile(doel / "python_stdlib.zip", "a") as stdlib:
         stdlib.write(SITE / "sitecustomize.py", "sitecustomize.py")
     compileer(doel)
@@ -280,6 +285,30 @@ def pyodide_map(doel: Path, wielen: list[Wiel]) -> dict:
     lock["packages"] = dict(sorted(nieuw.items()))
     (doel / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
     return lock
+
+
+def kopieer_wiel(wiel: Wiel, doel: Path) -> None:
+    """Copy a wheel into the site, without the files :data:`WEGLATEN` names for it (and
+    without their lines in its RECORD, so that the wheel stays whole)."""
+    weg = WEGLATEN.get(wiel.naam)
+    if not weg:
+        shutil.copy2(wiel.pad, doel)
+        return
+    gevonden = False
+    with (zipfile.ZipFile(wiel.pad) as oud,
+          zipfile.ZipFile(doel, "w", zipfile.ZIP_DEFLATED) as nieuw):
+        for info in oud.infolist():
+            if info.filename.startswith(weg):
+                gevonden = True
+                continue
+            inhoud = oud.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                inhoud = "".join(r for r in inhoud.decode("utf-8").splitlines(keepends=True)
+                                 if not r.startswith(weg)).encode("utf-8")
+            nieuw.writestr(info, inhoud)
+    if not gevonden:  # a newer version moved them: say so instead of shipping them unseen
+        raise BouwFout(f"{wiel.pad.name} heeft geen {', '.join(weg)} meer: pas WEGLATEN aan "
+                       "in werkalliantie/bouwen/site.py.")
 
 
 def compileer(map_: Path) -> None:
@@ -430,16 +459,21 @@ ANTWOORDENPAGINA = Oefening(
     code=["from werkalliantie.leren.widgets.bestand import Antwoordenknoppen\nAntwoordenknoppen()"])
 
 
+def oefenpagina(oefening: Oefening, omgeving: jinja2.Environment | None = None) -> str:
+    """The page ``<naam>.html`` of the practice area: the exercise's REPL in a frame."""
+    return (omgeving or _omgeving()).get_template("oefening.html").render(
+        oefening=oefening, src=repl_url(oefening.code),
+        antwoordenpagina=oefening is ANTWOORDENPAGINA, hulp=f"../{HULP}")
+
+
 def schrijf_paginas(uit: Path, oefeningen: list[Oefening]) -> None:
     omgeving = _omgeving()
     for bestand in ("oefenen.css", "oefenen.js"):
         shutil.copy2(SJABLONEN / bestand, uit / bestand)
     shutil.copy2(TOEGANG, uit / TOEGANG.name)
     for oefening in [*oefeningen, ANTWOORDENPAGINA]:
-        (uit / f"{oefening.naam}.html").write_text(omgeving.get_template("oefening.html").render(
-            oefening=oefening, src=repl_url(oefening.code),
-            antwoordenpagina=oefening is ANTWOORDENPAGINA, hulp=f"../{HULP}"),
-            encoding="utf-8")
+        (uit / f"{oefening.naam}.html").write_text(oefenpagina(oefening, omgeving),
+                                                   encoding="utf-8")
     (uit / "index.html").write_text(omgeving.get_template("index.html").render(
         oefeningen=oefeningen, hulp=f"../{HULP}"), encoding="utf-8")
 
