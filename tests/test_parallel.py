@@ -26,13 +26,14 @@ from werkalliantie.begeleiden.nakijken.stappen import OPDRACHT
 
 pytestmark = pytest.mark.nbgrader
 
-ELKE_CEL_TRAAG = "s1000002"  # every test cell takes 5 s: together too slow
+ELKE_CEL_TRAAG = "s1000002"  # every test cell takes 12 s: together too slow
+TRAAG_S, INLEVERING_S = 12, 20  # one test cell fits in the submission's time, two do not
 EEN_CEL_HANGT = "s1000003"  # the first test cell would take ten minutes
 
 
 def _vertraag(bron: str, eerste: bool) -> str:
     vertraging = (f'import pathlib, time\nif pathlib.Path.cwd().parent.name == "{ELKE_CEL_TRAAG}":\n'
-                  "    time.sleep(5)\n")
+                  f"    time.sleep({TRAAG_S})\n")
     if eerste:
         vertraging += f'if pathlib.Path.cwd().parent.name == "{EEN_CEL_HANGT}":\n    time.sleep(600)\n'
     return bron.replace("### BEGIN HIDDEN TESTS\n", "### BEGIN HIDDEN TESTS\n" + vertraging, 1)
@@ -100,12 +101,36 @@ def test_een_cel_die_blijft_hangen_wordt_gestopt_en_de_rest_gaat_door(cursus):
 
 
 def test_een_inlevering_die_samen_te_lang_duurt_wordt_gestopt(cursus):
+    """The submission's time counts from its first cell: the student's own cells and the first
+    slow test cell fit in it (also on a busy computer: starting the kernel does not count),
+    the second slow test cell does not, nor any cell after it."""
     klaar = _draai("werkalliantie", "nakijken", OPDRACHT, "--tijdslimiet-cel", "100",
-                   "--tijdslimiet-inlevering", "8", "--student", ELKE_CEL_TRAAG, map_=cursus)
+                   "--tijdslimiet-inlevering", str(INLEVERING_S), "--student", ELKE_CEL_TRAAG,
+                   map_=cursus)
     assert klaar.returncode == 0, klaar.stdout[-3000:] + klaar.stderr[-3000:]
     punten, verwacht = _punten(cursus, ELKE_CEL_TRAAG), _verwacht(cursus, ELKE_CEL_TRAAG)
     eerste, *overige = list(verwacht)
-    assert punten[eerste] == verwacht[eerste]  # 5 s: within the submission's 8 s
+    assert punten[eerste] == verwacht[eerste]  # 12 s: within the submission's 20 s
     assert _fouten(cursus, ELKE_CEL_TRAAG) == dict.fromkeys(overige, "CellTimeoutError")
     assert all(punten[c] == 0 for c in overige)
     assert "Een cel duurde te lang en is gestopt" in klaar.stdout
+
+
+def test_de_tijd_van_een_inlevering_telt_vanaf_haar_eerste_cel(monkeypatch):
+    """Starting a kernel on a busy server costs the student nothing: the submission's clock
+    starts when nbclient asks for its first cell's limit, and again for the next student."""
+    from werkalliantie.begeleiden.nakijken import parallel
+
+    nu = [100.0]
+    monkeypatch.setattr(parallel.time, "monotonic", lambda: nu[0])
+    budget = parallel.Tijdsbudget(per_cel=30, per_inlevering=20)
+    budget.begin()
+    nu[0] += 50  # the kernel starts slowly
+    assert budget(None) == 20
+    nu[0] += 15
+    assert budget(None) == 5
+    nu[0] += 10
+    assert budget(None) == 1.0  # used up: nbclient gets its smallest limit, never "none"
+    budget.begin()
+    nu[0] += 100
+    assert budget(None) == 20

@@ -75,7 +75,7 @@ def test_de_punten_zijn_wat_de_regels_zeggen(klas, opdracht, student):
         assert cijfers[naam][2] is True
 
 
-def test_elke_graded_soort_leverde_alle_drie_voorbeelden_in():
+def test_elke_nagekeken_soort_leverde_alle_drie_voorbeelden_in():
     """Every kind of automatically graded question hands in its right, wrong and invalid
     example somewhere in the run: no kind is graded by nbgrader on one example only."""
     per_soort: dict[str, set[str]] = {}

@@ -530,6 +530,9 @@ def bouw(boek: Path = BOEK, notebooks: list[Path] | None = None, werk: Path = WE
     wielen = [leerwiel(werk / "cursus"), *pypi_wielen(werk / "pypi"), *kernelwielen()]
     uit = boek / MAP
     tijdelijk = Path(tempfile.mkdtemp(prefix=".oefenen-", dir=boek))
+    # mkdtemp makes a folder only its owner may open; the practice area is published with
+    # the book (copied to a web server as it is), so it gets the book's own permissions.
+    tijdelijk.chmod(boek.stat().st_mode & 0o777)
     try:
         bouw_lite(werk, tijdelijk / "lite", wielen)
         schrijf_paginas(tijdelijk, oefeningen)

@@ -163,17 +163,24 @@ class Instellingen:
 
 class Tijdsbudget:
     """nbclient's ``timeout_func``: each cell may take at most ``per_cel`` seconds, and all
-    cells of one submission together at most ``per_inlevering``."""
+    cells of one submission together at most ``per_inlevering``.
+
+    The submission's clock starts when its first cell starts (nbclient asks for that cell's
+    limit), not before: starting the kernel and nbgrader's own steps take longer on a busy
+    grading server, and a student's points must not depend on how busy the server was."""
 
     def __init__(self, per_cel: float, per_inlevering: float):
         self.per_cel = per_cel
         self.per_inlevering = per_inlevering
-        self.einde = time.monotonic() + per_inlevering
+        self.einde: float | None = None
 
     def begin(self) -> None:
-        self.einde = time.monotonic() + self.per_inlevering
+        """A new submission: its clock starts at its first cell."""
+        self.einde = None
 
     def __call__(self, cel) -> float:
+        if self.einde is None:
+            self.einde = time.monotonic() + self.per_inlevering
         # nbclient treats 0 as "no limit": never go below one second
         return max(1.0, min(self.per_cel, self.einde - time.monotonic()))
 
