@@ -86,8 +86,8 @@ def voorbeeldrollen() -> dict[str, list[dict[str, str]]]:
     few hand-ins as that takes: a kind asked in five assignments spreads its three over
     them, one student each; a kind asked once needs three students there (issue 18: every
     autograde costs seconds)."""
-    vragen = {o.id: [(v, opgaven.laad_opgave(v).soort) for v in o.opgaven
-                     if _automatisch(opgaven.laad_opgave(v))]
+    vragen = {o.id: [(v.id, v.soort) for v in map(opgaven.laad_opgave, o.opgaven)
+                     if _automatisch(v)]
               for o in alle_opdrachten().values()}
     over = Counter(soort for lijst in vragen.values() for _, soort in lijst)  # still to come
     gebruikt: Counter = Counter()  # each kind's examples so far, in turn
@@ -105,7 +105,8 @@ def voorbeeldrollen() -> dict[str, list[dict[str, str]]]:
 
 
 VOORBEELDROLLEN = voorbeeldrollen()
-VOORBEELDSTUDENTEN = [voorbeeldstudent(n) for n in range(1, len(VOORBEELDEN) + 1)]
+VOORBEELDSTUDENTEN = [voorbeeldstudent(n) for n in
+                      range(1, max(map(len, VOORBEELDROLLEN.values())) + 1)]
 
 
 @dataclass
