@@ -172,3 +172,31 @@ def test_trainersgids_noemt_de_pagina_van_elke_handout(boek, paginateksten):
         nummer = int(m.group(2))
         assert _zonder_labels(paginateksten[nummer - 1]).startswith(titel), (
             f"«{titel}»: de gids zegt p. {nummer}, daar begint de hand-out niet")
+
+
+@pytest.mark.pdf
+@pytest.mark.browser
+def test_een_pagina_die_blijft_vragen_wordt_toch_afgedrukt(tmp_path, chromium):
+    # The print waits for what it prints (fonts, images), not for a quiet network: a script
+    # that keeps asking the server something must not stop `make pdf` (it did, on a busy
+    # CI machine, after 30 s of waiting for "network idle").
+    import base64
+    import time
+
+    import pypdf
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    (tmp_path / "stip.png").write_bytes(png)
+    (tmp_path / "boek.html").write_text(
+        '<!doctype html><html lang="nl"><meta charset="utf-8"><body><article class="bd-article">'
+        '<section id="begin"><h1>Proefboek</h1><img src="stip.png" alt="stip" width="40">'
+        '<p>Deze pagina vraagt de server steeds iets. <a href="#begin">Naar boven</a></p>'
+        "</section></article>"
+        "<script>setInterval(() => fetch('vraag?' + Date.now()).catch(() => null), 100)"
+        "</script></body></html>", encoding="utf-8")
+    begin = time.monotonic()
+    afdruk = boekpdf.druk_af(tmp_path, tmp_path / "proef.pdf", "boek.html", browser=chromium)
+    assert time.monotonic() - begin < 25, "het afdrukken wachtte op een stil netwerk"
+    assert afdruk.hoofdstukken == [("Proefboek", 1)]
+    assert "Proefboek" in pypdf.PdfReader(str(afdruk.pdf)).pages[0].extract_text()

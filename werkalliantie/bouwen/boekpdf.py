@@ -46,6 +46,12 @@ VOETTEKST = ('<div style="font-size:8pt;width:100%;text-align:center;color:#333;
 
 MAX_RONDES = 4  # prints until the page numbers are stable
 
+# Ready to print: after "load" (stylesheets, scripts, images in the HTML) the fonts the
+# layout asked for and every image, decoded. Not "network idle": a script on the page that
+# keeps asking the server something (or a busy machine) would then stop the print.
+KLAAR_JS = """() => Promise.all([document.fonts.ready,
+  ...Array.from(document.images, (img) => img.decode().catch(() => null))]).then(() => true)"""
+
 # The page numbers in print: after each chapter in the table of contents (with a dotted
 # leader), and as "(p. N)" after each link in a block with the class pdf-paginas.
 # (The theme prints the table of contents as a bulleted list with !important rules.)
@@ -219,8 +225,7 @@ def druk_af(html_map: Path, pdf: Path, pagina: str, browser=None) -> Afdruk:
         try:
             page.route("**/*", alleen_lokaal)
             page.goto(f"{adres}/{pagina}", wait_until="load")
-            page.wait_for_load_state("networkidle")
-            page.evaluate("document.fonts.ready")
+            page.evaluate(KLAAR_JS)
             page.add_style_tag(content=PAGINASTIJL)
             structuur = page.evaluate(STRUCTUUR_JS)
             ankers = {h["id"]: h["sectie"] for d in structuur["delen"] for h in d["hoofdstukken"]}
