@@ -71,8 +71,9 @@ def test_site_gebouwd_met_alles_van_de_site_zelf(site):
     assert (oefenen / "antwoorden.html").is_file()
     # Published with the book as it is: every folder of the practice area opens for whoever
     # may open the book's (a web server's account, too), every file reads as the book's do.
+    map_modus, bestand_modus = site.stat().st_mode, (site / "index.html").stat().st_mode
     for pad in [oefenen, *oefenen.rglob("*")]:
-        nodig = (site.stat().st_mode if pad.is_dir() else (site / "index.html").stat().st_mode)
+        nodig = map_modus if pad.is_dir() else bestand_modus
         assert pad.stat().st_mode & nodig & 0o555 == nodig & 0o555, (
             f"{pad.relative_to(site)}: {oct(pad.stat().st_mode & 0o777)}")
     # The kernel loads Pyodide from the site and never asks an index.
