@@ -85,17 +85,21 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
         for nummer, item_id in enumerate(ITEMS):
             _kies(pagina, nummer, WAARDEN[item_id])
         oefening.get_by_role("button", name="Opslaan", exact=True).click()
+        # Wait for the status line: the widget changes it last, after the feedback (each
+        # change reaches the browser as its own message), so then everything is on screen.
+        oefening.locator(".wa-status [data-toestand='opgeslagen']").wait_for(timeout=15_000)
         # The weakest part is still open: trying comes first, the model answer on request.
-        oefening.get_by_text("Vul eerst alles in.", exact=False).wait_for(timeout=15_000)
         assert "Opgeslagen om " in oefening.inner_text()
+        assert "Vul eerst alles in." in oefening.inner_text()
+        assert "Vergelijk met het antwoordmodel" not in oefening.inner_text()
         oefening.get_by_role("button", name="Toon het antwoordmodel", exact=True).click()
         oefening.get_by_role("button", name="Ja, toon het antwoordmodel", exact=True).click()
-        oefening.get_by_text("Vergelijk met het antwoordmodel").wait_for(timeout=15_000)
+        oefening.get_by_text("Het antwoordmodel staat onder je antwoord.").wait_for(timeout=15_000)
+        assert "Vergelijk met het antwoordmodel" in oefening.inner_text()
 
         bestand = json.loads((map_ / "antwoorden.json").read_text(encoding="utf-8"))
         assert bestand["antwoorden"]["denise-a"]["waarde"] == WAARDEN
         tekst = pagina.inner_text("body")
-        assert "Het antwoordmodel staat onder je antwoord." in tekst
         assert "Doelen: jouw score is 4,3. Die ligt in de referentieband" in tekst
         assert "Taken: jouw score is 3,3. Die ligt net boven de referentieband" in tekst
         assert ("De referentieband loopt van 1 tot 3. De 4 beoordelaars gaven: 2; 2; 2; 2. "
