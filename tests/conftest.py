@@ -394,6 +394,40 @@ class Netwerkbewaker:
             route.abort()
 
 
+class Verkeer:
+    """The page's requests still on their way, from the page's own events.
+
+    Playwright's "networkidle" is Chrome's lifecycle signal: on a loaded two-core machine it
+    did not come within 30 s for a book page that is quiet after 1.3 s here (CI stopped the
+    PDF on it, and the book's axe test once). This counts what the page asked for itself,
+    and names what is still open when it waits too long."""
+
+    def __init__(self, page):
+        self.page = page
+        self.open: dict[object, str] = {}
+        self.laatst = time.monotonic()
+        page.on("request", self._begin)
+        page.on("requestfinished", self._klaar)
+        page.on("requestfailed", self._klaar)
+
+    def _begin(self, verzoek) -> None:
+        self.open[verzoek] = verzoek.url
+        self.laatst = time.monotonic()
+
+    def _klaar(self, verzoek) -> None:
+        self.open.pop(verzoek, None)
+        self.laatst = time.monotonic()
+
+    def wacht_tot_stil(self, stil_s: float = 0.5, timeout_s: float = 60) -> None:
+        """Until no request of the page is open and none started or ended for ``stil_s``."""
+        einde = time.monotonic() + timeout_s
+        while self.open or time.monotonic() - self.laatst < stil_s:
+            if time.monotonic() > einde:
+                raise AssertionError(f"de pagina blijft na {timeout_s:.0f} s verzoeken doen; "
+                                     f"nog open: {sorted(self.open.values())[:10]}")
+            self.page.wait_for_timeout(100)  # lets Playwright deliver the page's events
+
+
 @pytest.fixture
 def pagina(chromium, request):
     """A fresh page with every remote request blocked; artefacts kept on failure."""
@@ -401,6 +435,7 @@ def pagina(chromium, request):
     bewaker = Netwerkbewaker()
     context.route("**/*", bewaker)
     page = context.new_page()
+    page.verkeer = Verkeer(page)
     console: list[str] = []
     page.on("console", lambda m: console.append(f"[{m.type}] {m.text}"))
     page.on("pageerror", lambda e: console.append(f"[pageerror] {e}"))

@@ -249,7 +249,7 @@ def test_toegankelijk_en_zonder_netwerk(boekserver, pagina, naam):
     pagina.goto(f"{boekserver}/{naam}.html", wait_until="load")
     if naam == "index":  # the entry page forwards to the first chapter
         pagina.wait_for_url(re.compile(r"/book/.+\.html"), timeout=10_000)
-    pagina.wait_for_load_state("networkidle")
+    pagina.verkeer.wacht_tot_stil()  # later requests too: a font, a widget's script
     problemen = []
     if pagina.locator(f"script[type='{WIDGETVIEW}']").count():
         # Widgets render once the widget manager has loaded; axe must see them rendered.

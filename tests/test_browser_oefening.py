@@ -118,7 +118,8 @@ def test_voila_lijst_in_het_nederlands_zonder_netwerk(voila, pagina):
     """The page `make oefenen` opens first: a Dutch list of the exercises, nothing loaded from
     another host (Voilà's own list page links Font Awesome on a CDN)."""
     map_ = voila.map(NOTEBOOK)
-    pagina.goto(f"{voila.url}/voila/tree/{map_.name}", wait_until="networkidle")
+    pagina.goto(f"{voila.url}/voila/tree/{map_.name}", wait_until="load")
+    pagina.verkeer.wacht_tot_stil()
     assert pagina.locator("html").get_attribute("lang") == "nl"
     assert pagina.get_by_role("heading", name="Oefeningen").is_visible()
     link = pagina.get_by_role("link", name="Oefening: de werkalliantie met Denise")
