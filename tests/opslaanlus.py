@@ -286,11 +286,17 @@ def voila_met(notebook: Path, werkmap: Path) -> Iterator[tuple[str, Path]]:
         yield draaiend.url, map_
 
 
+# Voilà's page fires "load" once every cell has run in the kernel (it streams the page cell
+# by cell): on a two-core machine with a CPU-busy process beside the tests that took over
+# Playwright's default of 30 s. The waits for the widgets after it allow as long.
+VOILA_LADEN_MS = 180_000
+
+
 def open_oefening(pagina, frontend: str, url: str, notebook: str) -> None:
     """Open the notebook (its path in the served folder) as a learner does and wait
     until its widget is there."""
     if frontend == "voila":
-        pagina.goto(f"{url}/voila/render/{notebook}", wait_until="load")
+        pagina.goto(f"{url}/voila/render/{notebook}", wait_until="load", timeout=VOILA_LADEN_MS)
     else:
         # ?reset: no tabs restored from an earlier visit (their widgets would match too)
         pagina.goto(f"{url}/lab/tree/{notebook}?reset", wait_until="load")

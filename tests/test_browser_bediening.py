@@ -33,6 +33,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTEFACTEN, ROOT, Netwerkbewaker
+from opslaanlus import VOILA_LADEN_MS
 from leestekst import fouten, pagina_tekst
 from test_site import _axe
 from werkalliantie.leren.opgaven.soorten import SOORTEN
@@ -81,7 +82,8 @@ def _open(frontend: str, pagina, request) -> Oefenpagina:
         server = request.getfixturevalue(SERVERS[frontend])
         map_ = server.map(ELKE_SOORT)
         if frontend == "voila":
-            pagina.goto(f"{server.url}/voila/render/{map_.name}/{ELKE_SOORT.name}", wait_until="load")
+            pagina.goto(f"{server.url}/voila/render/{map_.name}/{ELKE_SOORT.name}", wait_until="load",
+                        timeout=VOILA_LADEN_MS)
         else:
             server.open(pagina, map_, ELKE_SOORT.name)
         frame = pagina.main_frame
@@ -483,7 +485,7 @@ def test_alleen_met_het_toetsenbord(pagina, request, frontend):
     if op.map is not None:
         opgeslagen = json.loads((op.map / "antwoorden.json").read_text(encoding="utf-8"))["antwoorden"]
         assert set(VRAGEN) <= set(opgeslagen)
-    pagina.reload()
+    pagina.reload(timeout=VOILA_LADEN_MS)
     if frontend == "site":
         pagina.wait_for_selector("body[data-oefening='klaar']", timeout=180_000)
         op.frame = next(f for f in pagina.frames if "/lite/repl/" in f.url)

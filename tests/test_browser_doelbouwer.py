@@ -17,6 +17,7 @@ import time
 import pytest
 
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
+from opslaanlus import VOILA_LADEN_MS
 
 NOTEBOOK = ROOT / "notebooks" / "doelen-formuleren-peter.ipynb"
 SCREENSHOT = ARTEFACTEN / "oefening-doelbouwer.png"
@@ -25,7 +26,8 @@ DOEL = "Voor 1 maart vraag ik samen met Ruben een uitkering aan."
 
 
 def _open(pagina, voila, map_):
-    pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load")
+    pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load",
+                timeout=VOILA_LADEN_MS)
     doel = pagina.get_by_label("Het doel, in de woorden van Peter")
     doel.wait_for(timeout=60_000)
     return doel
@@ -82,7 +84,7 @@ def test_doelbouwer_typen_hints_opslaan_en_terugzien(voila, pagina):
                 waarde["afgesproken"]) == (DOEL, "Financiën", 9, 7, True)
 
         # Reload: everything comes back from the answer file, hints included.
-        pagina.reload(wait_until="load")
+        pagina.reload(wait_until="load", timeout=VOILA_LADEN_MS)
         doel = pagina.get_by_label("Het doel, in de woorden van Peter")
         doel.wait_for(timeout=60_000)
         pagina.get_by_text("Je opgeslagen antwoord staat weer klaar.").first.wait_for(timeout=15_000)

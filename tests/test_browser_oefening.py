@@ -16,6 +16,7 @@ import time
 import pytest
 
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
+from opslaanlus import VOILA_LADEN_MS
 from werkalliantie.leren.opgaven import laad_opgave
 from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
 
@@ -74,7 +75,8 @@ def test_oefenen_in_voila_opslaan_en_feedback(voila, pagina):
     map_ = voila.map(NOTEBOOK)
     begin = time.monotonic()
     try:
-        pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load")
+        pagina.goto(f"{voila.url}/voila/render/{map_.name}/{NOTEBOOK.name}", wait_until="load",
+                    timeout=VOILA_LADEN_MS)
         pagina.wait_for_selector(KEUZELIJST, timeout=60_000)
         assert pagina.locator(KEUZELIJST).count() == len(ITEMS) + 1  # and the weakest part
         oefening = pagina.locator(".wa-opgave").first  # the rating; the open question follows
@@ -138,3 +140,29 @@ def test_voila_lijst_in_het_nederlands_zonder_netwerk(voila, pagina):
 
     problemen = _axe(pagina.main_frame, []) + _axe(oefening.main_frame, UITZONDERINGEN_FRAME)
     assert not problemen, "\n".join(problemen)
+
+
+@pytest.mark.browser
+def test_voila_zegt_in_het_nederlands_dat_de_oefening_laadt(voila, pagina, tmp_path):
+    """While the cells run, Voilà shows a loading text; its own is English ("Running …",
+    "Executing 2 of 3"). On a slow computer a learner reads it for many seconds."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import time\ntime.sleep(4)"),
+        nbformat.v4.new_code_cell("time.sleep(4)"),
+        nbformat.v4.new_markdown_cell("Klaar.")])
+    bestand = tmp_path / "traag.ipynb"
+    nbformat.write(nb, bestand)
+    map_ = voila.map(bestand)
+    pagina.goto(f"{voila.url}/voila/render/{map_.name}/{bestand.name}", wait_until="commit")
+    tekst = pagina.locator("#loading_text")
+    # Before the first cell is done (the kernel starts, the cell sleeps 4 s), then while
+    # the second one runs (4 s): each text stays long enough to be read here.
+    tekst.filter(has_text="klaargezet").wait_for(timeout=60_000)
+    assert tekst.inner_text() in ("De oefening wordt klaargezet…",
+                                  "De oefening wordt klaargezet… (stap 1 van 3)")
+    tekst.filter(has_text="stap 1 van 3").wait_for(timeout=60_000)
+    assert tekst.inner_text() == "De oefening wordt klaargezet… (stap 1 van 3)"
+    pagina.get_by_text("Klaar.").wait_for(timeout=60_000)
+    assert pagina.locator("#loading").count() == 0  # gone once the page is ready

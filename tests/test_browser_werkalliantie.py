@@ -9,6 +9,7 @@ import json
 import pytest
 
 from conftest import ARTEFACTEN, ROOT, schermafbeelding
+from opslaanlus import VOILA_LADEN_MS
 
 pytestmark = pytest.mark.browser
 
@@ -118,13 +119,14 @@ def test_neiging_op_de_voortgangspagina_na_drie_fragmenten(pagina, voila):
     bestand = Antwoordenbestand(map_)
     for vraag in ("denise-a", "peter-a"):
         bestand.bewaar(vraag, _mild(vraag))
-    pagina.goto(f"{voila.url}/voila/render/{map_.name}/voortgang.ipynb", wait_until="load")
+    pagina.goto(f"{voila.url}/voila/render/{map_.name}/voortgang.ipynb", wait_until="load",
+                timeout=VOILA_LADEN_MS)
     pagina.get_by_text("Hoe jij beoordeelt").wait_for(timeout=60_000)
     tekst = pagina.inner_text("body")
     assert "Nu heb je er 2." in tekst and "zit je vaak" not in tekst
 
     bestand.bewaar("matthias-a", _mild("matthias-a"))  # a third fragment
-    pagina.reload(wait_until="load")
+    pagina.reload(wait_until="load", timeout=VOILA_LADEN_MS)
     neiging = pagina.get_by_text("Bij Band zit je vaak boven de referentie.")
     neiging.wait_for(timeout=60_000)
     tekst = pagina.inner_text("body")
