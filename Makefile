@@ -126,8 +126,8 @@ test-snel: omgeving
 # exercises in notebooks/ in the learner's order with their titles, as the browser site
 # does; it reads its settings from notebooks/voila.json (widgets only) and notebooks/voila.py
 # (the list's order). Voilà's page templates are overridden by
-# share/jupyter/voila/templates/werkalliantie (Dutch list page, no Font Awesome from a CDN,
-# toegang.js), found through JUPYTER_PATH.
+# share/jupyter/voila/templates/werkalliantie (Dutch list page and loading text, no Font
+# Awesome from a CDN, toegang.js), found through JUPYTER_PATH.
 OEFEN_POORT ?= 8866
 oefenen: gegevens
 	cd notebooks && JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
