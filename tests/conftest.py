@@ -400,7 +400,8 @@ class Verkeer:
     Playwright's "networkidle" is Chrome's lifecycle signal: on a loaded two-core machine it
     did not come within 30 s for a book page that is quiet after 1.3 s here (CI stopped the
     PDF on it, and the book's axe test once). This counts what the page asked for itself,
-    and names what is still open when it waits too long."""
+    and names what is still open when it waits too long. Made before the page navigates,
+    by the tests that wait for it (request events cost every other test nothing)."""
 
     def __init__(self, page):
         self.page = page
@@ -435,7 +436,6 @@ def pagina(chromium, request):
     bewaker = Netwerkbewaker()
     context.route("**/*", bewaker)
     page = context.new_page()
-    page.verkeer = Verkeer(page)
     console: list[str] = []
     page.on("console", lambda m: console.append(f"[{m.type}] {m.text}"))
     page.on("pageerror", lambda e: console.append(f"[pageerror] {e}"))

@@ -18,7 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from boektekst import (artikel, eigen_tekst, gekopieerde_stukken, lees_html, lopende_tekst,
                       shingles, toc_paginas, tokens, zinslengte)
-from conftest import ARTEFACTEN, ROOT
+from conftest import ARTEFACTEN, ROOT, Verkeer
 from werkalliantie.bouwen.boek import OEFENMAP
 
 PAGINAS = toc_paginas(ROOT)
@@ -246,10 +246,11 @@ def _toegestaan(page, regel: str, knoop: dict) -> bool:
 def test_toegankelijk_en_zonder_netwerk(boekserver, pagina, naam):
     """axe-core (WCAG 2.1 A/AA) finds nothing serious or critical outside the widget
     exceptions, and the page asks no other host for anything (fonts, scripts, widgets)."""
+    verkeer = Verkeer(pagina)
     pagina.goto(f"{boekserver}/{naam}.html", wait_until="load")
     if naam == "index":  # the entry page forwards to the first chapter
         pagina.wait_for_url(re.compile(r"/book/.+\.html"), timeout=10_000)
-    pagina.verkeer.wacht_tot_stil()  # later requests too: a font, a widget's script
+    verkeer.wacht_tot_stil()  # later requests too: a font, a widget's script
     problemen = []
     if pagina.locator(f"script[type='{WIDGETVIEW}']").count():
         # Widgets render once the widget manager has loaded; axe must see them rendered.

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import ARTEFACTEN, ROOT, schermafbeelding
+from conftest import ARTEFACTEN, ROOT, Verkeer, schermafbeelding
 from opslaanlus import VOILA_LADEN_MS
 from werkalliantie.leren.opgaven import laad_opgave
 from werkalliantie.leren.opgaven.soorten.beoordeling import vragenlijst
@@ -120,8 +120,9 @@ def test_voila_lijst_in_het_nederlands_zonder_netwerk(voila, pagina):
     """The page `make oefenen` opens first: a Dutch list of the exercises, nothing loaded from
     another host (Voilà's own list page links Font Awesome on a CDN)."""
     map_ = voila.map(NOTEBOOK)
+    verkeer = Verkeer(pagina)
     pagina.goto(f"{voila.url}/voila/tree/{map_.name}", wait_until="load")
-    pagina.verkeer.wacht_tot_stil()
+    verkeer.wacht_tot_stil()
     assert pagina.locator("html").get_attribute("lang") == "nl"
     assert pagina.get_by_role("heading", name="Oefeningen").is_visible()
     link = pagina.get_by_role("link", name="Oefening: de werkalliantie met Denise")
